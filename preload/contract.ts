@@ -1,0 +1,220 @@
+/**
+ * The one typed contract between main, preload and renderer. Types only: nothing here runs,
+ * so every process can import it without pulling code across the process border.
+ */
+
+/** Podio's four grants, plus client_credentials for generic OAuth 2 providers. */
+export type GrantType =
+  'password' | 'authorization_code' | 'refresh_token' | 'app' | 'client_credentials';
+
+/** How the token request is encoded: Podio's form body to /oauth/token, or JSON to /oauth/token/v2. */
+export type WireStyle = 'form' | 'json';
+
+/** Where a token request goes. */
+export interface EnvironmentTarget {
+  /** Form-style token URL, e.g. https://api.podio.com/oauth/token (JSON style appends /v2). */
+  tokenUrl: string;
+  wireStyle: WireStyle;
+}
+
+/** An API client: client_id + client_secret. */
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** The grant-specific half of one exchange. Empty strings are caught as validation errors. */
+export type GrantInput =
+  | { type: 'password'; username: string; password: string }
+  | { type: 'authorization_code'; code: string; redirectUri: string; codeVerifier?: string }
+  | { type: 'refresh_token'; refreshToken: string }
+  | { type: 'app'; appId: string; appToken: string }
+  | { type: 'client_credentials'; scope?: string };
+
+/** Everything one exchange needs. */
+export interface ExchangeRequest {
+  environment: EnvironmentTarget;
+  client: ClientCredentials;
+  grant: GrantInput;
+}
+
+/** The owner of a token: a Podio user or a Podio app. */
+export interface TokenRef {
+  type: 'user' | 'app' | string;
+  id: number | string;
+}
+
+/** What was observed on the wire for one exchange, success or not. */
+export interface ExchangeMeta {
+  /** The URL the request was posted to. */
+  url: string;
+  status: number;
+  latencyMs: number;
+  /** Epoch ms when the response arrived; expiry is computed from it. */
+  receivedAt: number;
+  /** Response headers, lower-cased names. */
+  headers: Record<string, string>;
+  /** The raw body as text, cut to a bounded length; shown behind the "raw" toggle. */
+  rawBody: string;
+}
+
+/** One response field decoded with a one-line explanation for the person reading it. */
+export interface DecodedField {
+  name: string;
+  /** The value as JSON text (strings quoted), so the view never guesses types. */
+  value: string;
+  explanation: string;
+  /** True for access_token, refresh_token and other values the view masks by default. */
+  secret: boolean;
+}
+
+/** A successful token response, normalised. */
+export interface TokenSuccess {
+  accessToken: string;
+  tokenType: string;
+  /** Seconds; null when the server sent none (then expiresAt is null too). */
+  expiresIn: number | null;
+  refreshToken: string | null;
+  scope: string | null;
+  ref: TokenRef | null;
+  /** Epoch ms = receivedAt + expiresIn * 1000. */
+  expiresAt: number | null;
+  /** Fields the server sent beyond the known ones, kept as they came. */
+  extra: Record<string, unknown>;
+  /** Non-fatal oddities (e.g. expires_in sent as a string), shown as warnings. */
+  warnings: string[];
+  fields: DecodedField[];
+}
+
+export type ExchangeErrorKind =
+  'oauth' | 'http' | 'network' | 'timeout' | 'malformed' | 'validation';
+
+/** A typed failure. `message` is always a sentence a person understands. */
+export type ExchangeError =
+  | {
+      kind: 'oauth';
+      message: string;
+      error: string;
+      errorDescription: string | null;
+      errorDetail: string | null;
+      errorParameters: Record<string, unknown> | null;
+      errorPropagate: boolean | null;
+      meta: ExchangeMeta;
+    }
+  | { kind: 'http'; message: string; bodyExcerpt: string; contentType: string; meta: ExchangeMeta }
+  | { kind: 'network'; message: string; code: string | null }
+  | { kind: 'timeout'; message: string; timeoutMs: number }
+  | { kind: 'malformed'; message: string; bodyExcerpt: string; meta: ExchangeMeta }
+  | { kind: 'validation'; message: string; issues: ValidationIssue[] };
+
+export interface ValidationIssue {
+  /** The form field at fault, in the product's words' camelCase (e.g. "clientId", "password"). */
+  field: string;
+  message: string;
+}
+
+/** The result of one exchange as the renderer sees it. */
+export type ExchangeOutcome =
+  | { status: 'token'; tokenId: string; grant: GrantType; token: TokenSuccess; meta: ExchangeMeta }
+  | {
+      status: 'two_factor';
+      grant: GrantType;
+      serverNonce: string;
+      message: string;
+      meta: ExchangeMeta;
+    }
+  | { status: 'error'; grant: GrantType; error: ExchangeError };
+
+/** A profile as the form holds it (issue 2's one-screen form; saved profiles come later). */
+export interface ProfileDraft {
+  environmentId: string;
+  clientId: string;
+  clientSecret: string;
+  username: string;
+  password: string;
+  appId: string;
+  appToken: string;
+  /** For a manual authorization_code exchange. */
+  code: string;
+  redirectUri: string;
+}
+
+/** A selectable environment: built-ins (Sandbox, Podio) and custom ones. */
+export interface EnvironmentInfo {
+  id: string;
+  name: string;
+  tokenUrl: string;
+  authorizeUrl: string;
+  apiBaseUrl: string;
+  wireStyle: WireStyle;
+  builtIn: boolean;
+}
+
+/** The demo credentials the sandbox accepts. */
+export interface SandboxDemo {
+  clientId: string;
+  clientSecret: string;
+  username: string;
+  password: string;
+  appId: string;
+  appToken: string;
+}
+
+export interface SandboxInfo {
+  running: boolean;
+  url: string | null;
+  demo: SandboxDemo;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  /** True when secrets at rest would be stored with a plain-text backend. */
+  plainTextSecrets: boolean;
+}
+
+/** Each channel: [request payload, response]. A typo in a channel name is a compile error. */
+export interface Channels {
+  'app:info': [void, AppInfo];
+  'sandbox:info': [void, SandboxInfo];
+  'environments:list': [void, EnvironmentInfo[]];
+  'exchange:run': [{ draft: ProfileDraft; grant: GrantType }, ExchangeOutcome];
+  'exchange:refresh': [{ tokenId: string }, ExchangeOutcome];
+}
+
+export type Channel = keyof Channels;
+export type RequestOf<C extends Channel> = Channels[C][0];
+export type ResponseOf<C extends Channel> = Channels[C][1];
+
+/** Events main pushes to the renderer. */
+export interface Events {
+  'log:warning': { message: string };
+}
+export type EventName = keyof Events;
+
+/** Every channel name, for checks that each one has a handler. */
+export const CHANNELS = [
+  'app:info',
+  'sandbox:info',
+  'environments:list',
+  'exchange:run',
+  'exchange:refresh',
+] as const satisfies readonly Channel[];
+
+/**
+ * Replies cross the border wrapped, so an Error thrown in main reaches the renderer as data
+ * with its kind instead of Electron's generic "Error invoking remote method" text.
+ */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
+
+export interface BridgeError {
+  kind: 'validation' | 'not_found' | 'internal' | 'forbidden';
+  message: string;
+}
+
+/** The API the renderer sees as window.workbench. */
+export interface WorkbenchApi {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}
