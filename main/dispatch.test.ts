@@ -1,0 +1,82 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ExchangeOutcome } from '../preload/contract';
+import { createDispatcher, HandlerError, type Handlers } from './dispatch';
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const unused = () => Promise.reject(new Error('not used'));
+  return {
+    'app:info': unused,
+    'sandbox:info': unused,
+    'environments:list': () => Promise.resolve([]),
+    'exchange:run': unused,
+    'exchange:refresh': unused,
+    ...overrides,
+  };
+}
+
+describe('dispatch', () => {
+  it('runs the handler with the parsed payload and wraps its answer', async () => {
+    const outcome = { status: 'error' } as unknown as ExchangeOutcome;
+    const refresh = vi.fn(() => Promise.resolve(outcome));
+    const dispatch = createDispatcher(handlers({ 'exchange:refresh': refresh }));
+    expect(await dispatch('exchange:refresh', { tokenId: 't1' })).toEqual({
+      ok: true,
+      value: outcome,
+    });
+    expect(refresh).toHaveBeenCalledWith({ tokenId: 't1' });
+  });
+
+  it('refuses an unknown channel without running anything', async () => {
+    const dispatch = createDispatcher(handlers());
+    expect(await dispatch('fs:read', {})).toEqual({
+      ok: false,
+      error: { kind: 'validation', message: 'Unknown channel' },
+    });
+  });
+
+  it('refuses a payload with extra, missing or wrong-typed fields before the handler runs', async () => {
+    const refresh = vi.fn();
+    const dispatch = createDispatcher(handlers({ 'exchange:refresh': refresh }));
+    for (const payload of [
+      { tokenId: 1 },
+      {},
+      { tokenId: 'a', extra: true },
+      'x'.repeat(10),
+      null,
+    ]) {
+      const reply = await dispatch('exchange:refresh', payload);
+      expect(reply.ok).toBe(false);
+      if (!reply.ok) expect(reply.error.kind).toBe('validation');
+    }
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
+  it('refuses oversized strings', async () => {
+    const dispatch = createDispatcher(handlers());
+    const reply = await dispatch('exchange:refresh', { tokenId: 'x'.repeat(10_000) });
+    expect(reply.ok).toBe(false);
+  });
+
+  it('passes a HandlerError on with its kind and message', async () => {
+    const dispatch = createDispatcher(
+      handlers({ 'exchange:refresh': () => Promise.reject(new HandlerError('not_found', 'gone')) }),
+    );
+    expect(await dispatch('exchange:refresh', { tokenId: 't' })).toEqual({
+      ok: false,
+      error: { kind: 'not_found', message: 'gone' },
+    });
+  });
+
+  it('hides the text of an unexpected fault, which may hold a secret', async () => {
+    const dispatch = createDispatcher(
+      handlers({
+        'exchange:refresh': () => Promise.reject(new Error('boom client_secret=leak-me')),
+      }),
+    );
+    const reply = await dispatch('exchange:refresh', { tokenId: 't' });
+    expect(reply).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'exchange:refresh failed unexpectedly' },
+    });
+  });
+});

@@ -1,0 +1,22 @@
+import type { AppInfo, EnvironmentInfo, SandboxInfo } from '../preload/contract';
+import type { Handlers } from './dispatch';
+import type { ExchangeService } from './services/exchange-service';
+
+/** What the handler table is built from; the app and the browser harness supply the same. */
+export interface Services {
+  appInfo: () => AppInfo;
+  sandboxInfo: () => Promise<SandboxInfo>;
+  environments: () => Promise<EnvironmentInfo[]>;
+  exchange: ExchangeService;
+}
+
+/** The handler table: channel → function of the services. Pure of Electron. */
+export function createHandlers(services: Services): Handlers {
+  return {
+    'app:info': () => Promise.resolve(services.appInfo()),
+    'sandbox:info': () => services.sandboxInfo(),
+    'environments:list': () => services.environments(),
+    'exchange:run': ({ draft, grant }) => services.exchange.run(draft, grant),
+    'exchange:refresh': ({ tokenId }) => services.exchange.refresh(tokenId),
+  };
+}

@@ -1,0 +1,321 @@
+import { randomUUID } from 'node:crypto';
+import type { GrantType, TokenRef } from '../../preload/contract';
+import { scoped } from '../log';
+import { isSecretKey, registerSecret } from '../redact';
+import { Collection } from './collection';
+import type { StoreHost } from './collection';
+import { entitySpecs } from './entity-specs';
+import type {
+  AppInput,
+  ClientInput,
+  EnvironmentInput,
+  LoginInput,
+  ProfileInput,
+} from './entity-specs';
+import { customEnvironment, PODIO_ENVIRONMENT, sandboxEnvironment } from './environments';
+import type { Environment } from './environments';
+import { PlainTextSecretsError, StoreError } from './errors';
+import { openStoreFile } from './file-store';
+import type { RecoveryNotice } from './file-store';
+import { grantSchema, settingsSchema, TOKENS_PER_PROFILE } from './schema';
+import type { Settings, StoreData, StoredEnvironment, StoredProfile, StoredToken } from './schema';
+import type { SealedSecret, SecretBox } from './secret-box';
+import { tokenView } from './views';
+import type { AppView, ClientView, LoginView, ProfileView, SettingsView, TokenView } from './views';
+
+const log = scoped('store');
+
+export interface ProfileStoreOptions {
+  /** The folder for `<name>.json`; the app passes app.getPath('userData'). */
+  dir: string;
+  secretBox: SecretBox;
+  name?: string;
+  /** The running sandbox's base URL, or null while it is stopped. */
+  sandboxUrl?: () => string | null;
+  tokensPerProfile?: number;
+  now?: () => Date;
+}
+
+/** A token response to keep, as the exchange produced it. */
+export interface NewToken {
+  profileRef: string;
+  grant: GrantType;
+  receivedAt: number;
+  expiresAt: number | null;
+  tokenType: string;
+  scope: string | null;
+  ref: TokenRef | null;
+  accessToken: string;
+  refreshToken: string | null;
+  extra: Record<string, unknown>;
+}
+
+/** Everything an exchange needs for one profile, secrets decrypted. */
+export interface ResolvedProfile {
+  profile: ProfileView;
+  environment: Environment;
+  client: Omit<ClientView, 'hasSecret'> & { clientSecret: string | null };
+  app: (Omit<AppView, 'hasSecret'> & { appToken: string | null }) | null;
+  login: (Omit<LoginView, 'hasSecret'> & { password: string | null }) | null;
+  /** Secrets that could not be decrypted, as sentences for the user. */
+  warnings: string[];
+}
+
+export interface SecretFields {
+  client: 'clientSecret';
+  app: 'appToken';
+  login: 'password';
+  token: 'accessToken' | 'refreshToken' | `extra.${string}`;
+}
+export type SecretEntity = keyof SecretFields;
+
+export interface RevealedSecret {
+  value: string | null;
+  warning: string | null;
+}
+
+// Extra response fields kept sealed: the logger's secret names plus anything token-like.
+const isSecretExtra = (key: string) => isSecretKey(key) || /token|secret|password|nonce/i.test(key);
+
+/** Saved environments, clients, apps, logins, profiles, token history and settings. */
+export class ProfileStore implements StoreHost {
+  readonly path: string;
+  /** Set when the file needed repair at open; the app shows it once. */
+  readonly recovery: RecoveryNotice | null;
+  readonly environments: Collection<StoredEnvironment, EnvironmentInput, Environment>;
+  readonly clients: Collection<StoreData['clients'][number], ClientInput, ClientView>;
+  readonly apps: Collection<StoreData['apps'][number], AppInput, AppView>;
+  readonly logins: Collection<StoreData['logins'][number], LoginInput, LoginView>;
+  readonly profiles: Collection<StoredProfile, ProfileInput, ProfileView>;
+
+  private current: StoreData;
+  private readonly save: (data: StoreData) => void;
+  private readonly box: SecretBox;
+  private readonly sandboxUrl: () => string | null;
+  private readonly tokensPerProfile: number;
+  // Ciphertexts that failed to decrypt this run: they read as missing from then on.
+  private readonly unreadable = new Set<string>();
+
+  constructor(options: ProfileStoreOptions) {
+    const file = openStoreFile(options);
+    this.path = file.path;
+    this.recovery = file.recovery;
+    this.current = file.data;
+    this.save = file.save;
+    this.box = options.secretBox;
+    this.sandboxUrl = options.sandboxUrl ?? (() => null);
+    this.tokensPerProfile = options.tokensPerProfile ?? TOKENS_PER_PROFILE;
+
+    const has = (sealed: SealedSecret | null | undefined) =>
+      sealed != null && !this.unreadable.has(sealed.enc);
+    const builtIns = () => [sandboxEnvironment(this.sandboxUrl()), PODIO_ENVIRONMENT];
+    const specs = entitySpecs(this, has, builtIns);
+    this.environments = new Collection(this, specs.environments);
+    this.clients = new Collection(this, specs.clients);
+    this.apps = new Collection(this, specs.apps);
+    this.logins = new Collection(this, specs.logins);
+    this.profiles = new Collection(this, specs.profiles);
+  }
+
+  get data(): StoreData {
+    return this.current;
+  }
+
+  commit(next: StoreData): void {
+    this.save(next);
+    this.current = next;
+  }
+
+  seal(plain: string): SealedSecret {
+    if (this.box.isPlainText() && !this.current.settings.allowPlainTextSecrets) {
+      throw new PlainTextSecretsError();
+    }
+    return { enc: this.box.encrypt(plain) };
+  }
+
+  /** Decrypts one secret; a failure reads as missing and adds a warning naming `what`. */
+  open(sealed: SealedSecret | null | undefined, what: string, warnings: string[]): string | null {
+    if (sealed == null) return null;
+    try {
+      const plain = this.box.decrypt(sealed.enc);
+      registerSecret(plain);
+      return plain;
+    } catch {
+      this.unreadable.add(sealed.enc);
+      log.warn('a saved secret could not be decrypted', { what });
+      warnings.push(
+        `The saved ${what} could not be decrypted (the key may have changed); enter it again.`,
+      );
+      return null;
+    }
+  }
+
+  /** Builds every exchange input of a profile, with secrets decrypted. */
+  resolveProfile(id: string): ResolvedProfile {
+    const profile = this.profiles.get(id);
+    const environment = this.environment(profile.environmentRef);
+    const warnings: string[] = [];
+    const { clientSecret, ...client } = this.find('clients', profile.clientRef, 'client');
+    const app = profile.appRef ? this.find('apps', profile.appRef, 'app') : null;
+    const login = profile.loginRef ? this.find('logins', profile.loginRef, 'login') : null;
+
+    return {
+      profile,
+      environment,
+      client: { ...client, clientSecret: this.open(clientSecret, 'client secret', warnings) },
+      app: app && {
+        id: app.id,
+        name: app.name,
+        appId: app.appId,
+        clientRef: app.clientRef,
+        appToken: this.open(app.appToken, 'app token', warnings),
+      },
+      login: login && {
+        id: login.id,
+        ...(login.name === undefined ? {} : { name: login.name }),
+        username: login.username,
+        password: this.open(login.password, 'password', warnings),
+      },
+      warnings,
+    };
+  }
+
+  private environment(id: string): Environment {
+    if (id === 'sandbox') {
+      const environment = sandboxEnvironment(this.sandboxUrl());
+      if (environment.tokenUrl === '') {
+        throw new StoreError('sandbox_unavailable', 'The sandbox is not running; start it first.');
+      }
+      return environment;
+    }
+    if (id === PODIO_ENVIRONMENT.id) return PODIO_ENVIRONMENT;
+    return customEnvironment(this.find('environments', id, 'environment'));
+  }
+
+  private find<K extends 'environments' | 'clients' | 'apps' | 'logins' | 'tokens'>(
+    key: K,
+    id: string,
+    label: string,
+  ): StoreData[K][number] {
+    const list: ReadonlyArray<StoreData[K][number]> = this.current[key];
+    const found = list.find((item) => item.id === id);
+    if (!found) throw new StoreError('not_found', `No ${label} with that id.`);
+    return found;
+  }
+
+  /** Keeps a token response; the profile's oldest tokens beyond the limit are dropped. */
+  addToken(input: NewToken): TokenView {
+    this.profiles.get(input.profileRef);
+    const grant = grantSchema.parse(input.grant);
+    const extra: Record<string, unknown> = {};
+    const secretExtra: Record<string, SealedSecret> = {};
+    for (const [key, value] of Object.entries(input.extra)) {
+      if (isSecretExtra(key)) secretExtra[key] = this.seal(JSON.stringify(value));
+      else extra[key] = value;
+    }
+    const token: StoredToken = {
+      id: randomUUID(),
+      profileRef: input.profileRef,
+      grant,
+      receivedAt: input.receivedAt,
+      expiresAt: input.expiresAt,
+      tokenType: input.tokenType,
+      scope: input.scope,
+      ref: input.ref,
+      accessToken: this.seal(input.accessToken),
+      refreshToken: input.refreshToken === null ? null : this.seal(input.refreshToken),
+      extra,
+      ...(Object.keys(secretExtra).length > 0 ? { secretExtra } : {}),
+    };
+
+    const mine = this.current.tokens.filter((t) => t.profileRef === input.profileRef);
+    const excess = new Set(
+      mine.slice(0, Math.max(0, mine.length + 1 - this.tokensPerProfile)).map((t) => t.id),
+    );
+    const tokens = [...this.current.tokens.filter((t) => !excess.has(t.id)), token];
+    this.commit({ ...this.current, tokens });
+    return this.tokenView(token);
+  }
+
+  /** A profile's tokens, newest first. */
+  listTokens(profileRef: string): TokenView[] {
+    return this.current.tokens
+      .filter((token) => token.profileRef === profileRef)
+      .reverse()
+      .map((token) => this.tokenView(token));
+  }
+
+  getToken(id: string): TokenView {
+    return this.tokenView(this.find('tokens', id, 'token'));
+  }
+
+  deleteToken(id: string): void {
+    this.find('tokens', id, 'token');
+    this.commit({ ...this.current, tokens: this.current.tokens.filter((t) => t.id !== id) });
+  }
+
+  private tokenView(token: StoredToken): TokenView {
+    return tokenView(token, (sealed) => sealed != null && !this.unreadable.has(sealed.enc));
+  }
+
+  /** One secret value, for the moment the person asks to see or copy it. */
+  revealSecret<E extends SecretEntity>(
+    entity: E,
+    id: string,
+    field: SecretFields[E],
+  ): RevealedSecret {
+    const warnings: string[] = [];
+    const wrongField = () =>
+      new StoreError('validation', `A ${entity} has no secret of that name.`);
+    let sealed: SealedSecret | null | undefined;
+    let what: string;
+    if (entity === 'client' && field === 'clientSecret') {
+      [sealed, what] = [this.find('clients', id, 'client').clientSecret, 'client secret'];
+    } else if (entity === 'app' && field === 'appToken') {
+      [sealed, what] = [this.find('apps', id, 'app').appToken, 'app token'];
+    } else if (entity === 'login' && field === 'password') {
+      [sealed, what] = [this.find('logins', id, 'login').password, 'password'];
+    } else if (entity === 'token') {
+      const token = this.find('tokens', id, 'token');
+      if (field === 'accessToken') [sealed, what] = [token.accessToken, 'access token'];
+      else if (field === 'refreshToken') [sealed, what] = [token.refreshToken, 'refresh token'];
+      else if (field.startsWith('extra.')) {
+        what = field.slice('extra.'.length);
+        sealed = token.secretExtra?.[what];
+        const json = this.open(sealed, what, warnings);
+        const value: unknown = json === null ? null : JSON.parse(json);
+        const text = value === null || typeof value === 'string' ? value : JSON.stringify(value);
+        return { value: text, warning: warnings[0] ?? null };
+      } else throw wrongField();
+    } else throw wrongField();
+    return { value: this.open(sealed, what, warnings), warning: warnings[0] ?? null };
+  }
+
+  getSettings(): SettingsView {
+    return { ...this.current.settings, plainTextBackend: this.box.isPlainText() };
+  }
+
+  setSettings(patch: Partial<Settings>): SettingsView {
+    const parsed = settingsSchema.safeParse({ ...this.current.settings, ...patch });
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({
+        field: i.path.join('.'),
+        message: i.message,
+      }));
+      throw new StoreError('validation', 'Check the settings.', issues);
+    }
+    const last = parsed.data.lastProfileRef;
+    if (last !== undefined && !this.current.profiles.some((p) => p.id === last)) {
+      throw new StoreError('validation', 'The last profile does not exist.', [
+        { field: 'lastProfileRef', message: 'the selected profile does not exist' },
+      ]);
+    }
+    this.commit({ ...this.current, settings: parsed.data });
+    return this.getSettings();
+  }
+}
+
+/** Opens the store in `dir`, repairing a damaged file; see `recovery` for what happened. */
+export function openProfileStore(options: ProfileStoreOptions): ProfileStore {
+  return new ProfileStore(options);
+}

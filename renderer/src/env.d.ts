@@ -1,0 +1,10 @@
+import type { WorkbenchApi } from '../../preload/contract';
+
+declare global {
+  interface Window {
+    /** Exposed by the preload (or the browser harness); absent when the page is opened alone. */
+    workbench?: WorkbenchApi;
+  }
+}
+
+export {};

@@ -1,0 +1,44 @@
+import { useShallow } from 'zustand/react/shallow';
+import { grantLabel } from '../profile-form/grants';
+import { Countdown } from '../tokens/Countdown';
+import { useExchangeStore } from './exchange-store';
+import { formatRef } from './TokenView';
+
+/** This session's tokens, newest first; picking one shows it. */
+export function HistoryList() {
+  const { history, shownId } = useExchangeStore(
+    useShallow((s) => ({
+      history: s.history,
+      shownId: s.outcome?.status === 'token' ? s.outcome.tokenId : null,
+    })),
+  );
+  const show = useExchangeStore((s) => s.show);
+
+  if (history.length === 0) return null;
+
+  return (
+    <section className="history" aria-labelledby="history-title">
+      <h2 id="history-title">This session</h2>
+      <ol>
+        {history.map((entry) => (
+          <li key={entry.tokenId}>
+            <button
+              type="button"
+              className="history-item"
+              aria-current={entry.tokenId === shownId ? 'true' : undefined}
+              onClick={() => show(entry.tokenId)}
+            >
+              <span className="history-grant">{grantLabel(entry.grant)}</span>
+              <span className="history-ref">{formatRef(entry.token.ref) ?? 'no ref'}</span>
+              <Countdown
+                expiresAt={entry.token.expiresAt}
+                label={null}
+                testId="history-countdown"
+              />
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import type { TokenSuccess } from '../../../../preload/contract';
+import { grantLabel } from '../profile-form/grants';
+import { Countdown } from '../tokens/Countdown';
+import { FieldsTable } from '../tokens/FieldsTable';
+import { statusLine } from './error-text';
+import type { TokenOutcome } from './exchange-store';
+import { RawResponse } from './RawResponse';
+import { ResponseHeaders } from './ResponseHeaders';
+
+interface TokenViewProps {
+  outcome: TokenOutcome;
+  running: boolean;
+  onRefresh: (tokenId: string) => void;
+}
+
+/** "user 1234567", the owner of a token as a person reads it. */
+export function formatRef(ref: TokenSuccess['ref']): string | null {
+  return ref ? `${ref.type} ${ref.id}` : null;
+}
+
+/** A received token: countdown, status, decoded fields, warnings, headers and raw body. */
+export function TokenView({ outcome, running, onRefresh }: TokenViewProps) {
+  const { token, meta } = outcome;
+  const ref = formatRef(token.ref);
+  const canRefresh = token.refreshToken !== null;
+
+  return (
+    <section className="result result--token" aria-labelledby="token-title">
+      <div className="result-head">
+        <div>
+          <h2 id="token-title">Token</h2>
+          <p className="subtle">
+            {grantLabel(outcome.grant)} grant{ref && <> · {ref}</>}
+          </p>
+        </div>
+        <div className="expiry">
+          <span className="expiry-label" aria-hidden="true">
+            Expires in
+          </span>
+          <Countdown expiresAt={token.expiresAt} />
+        </div>
+      </div>
+
+      <div className="result-bar">
+        <p className="status status--ok" data-testid="status-line">
+          {statusLine(meta.status, meta.latencyMs)}
+        </p>
+        <button
+          type="button"
+          className="button"
+          disabled={!canRefresh || running}
+          title={canRefresh ? undefined : 'This token came without a refresh token.'}
+          onClick={() => onRefresh(outcome.tokenId)}
+        >
+          Refresh
+        </button>
+      </div>
+
+      {token.warnings.length > 0 && (
+        <div role="note" className="note note--warning" aria-label="Warnings">
+          <strong>Warning</strong>
+          <ul>
+            {token.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <FieldsTable fields={token.fields} />
+      <ResponseHeaders headers={meta.headers} />
+      <RawResponse body={meta.rawBody} />
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { HTMLInputAutoCompleteAttribute } from 'react';
+
+interface FormFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** The chosen grant does not send this field: shown dimmed, still editable. */
+  unused?: boolean;
+  /** A validation message; marks the input invalid and is read with it. */
+  error?: string | undefined;
+  /** Masked with a Show/Hide toggle. */
+  secret?: boolean;
+  autoComplete?: HTMLInputAutoCompleteAttribute;
+  inputMode?: 'text' | 'numeric' | 'url' | 'email';
+  placeholder?: string;
+}
+
+/** One labelled input with its validation message underneath. */
+export function FormField({
+  id,
+  label,
+  value,
+  onChange,
+  unused = false,
+  error,
+  secret = false,
+  autoComplete = 'off',
+  inputMode,
+  placeholder,
+}: FormFieldProps) {
+  const [revealed, setRevealed] = useState(false);
+  const errorId = `${id}-error`;
+  const lowerLabel = label.toLowerCase();
+
+  return (
+    <div className={unused ? 'field field--unused' : 'field'} data-unused={unused || undefined}>
+      <label htmlFor={id}>{label}</label>
+      <div className="field-control">
+        <input
+          id={id}
+          name={id}
+          type={secret && !revealed ? 'password' : 'text'}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          autoComplete={autoComplete}
+          spellCheck={false}
+          inputMode={inputMode}
+          placeholder={placeholder}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+        />
+        {secret && (
+          <button
+            type="button"
+            className="button button--small reveal"
+            aria-label={`${revealed ? 'Hide' : 'Show'} ${lowerLabel}`}
+            onClick={() => setRevealed((r) => !r)}
+          >
+            {revealed ? 'Hide' : 'Show'}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

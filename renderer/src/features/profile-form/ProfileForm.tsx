@@ -1,0 +1,173 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ValidationIssue } from '../../../../preload/contract';
+import {
+  selectIssues,
+  selectRefreshableTokenId,
+  useExchangeStore,
+} from '../exchange/exchange-store';
+import { FormField } from './FormField';
+import { GrantPicker } from './GrantPicker';
+import { FIELD_LABELS, inputForIssue, issueText, usesField } from './grants';
+import type { DraftField } from './grants';
+import { useProfileStore } from './profile-store';
+
+function issuesByField(issues: ValidationIssue[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const issue of issues) {
+    const input = inputForIssue(issue.field);
+    const text = issueText(issue.field, issue.message);
+    const seen = map.get(input);
+    map.set(input, seen ? `${seen}; ${text}` : text);
+  }
+  return map;
+}
+
+const FIELD_OPTIONS: Partial<Record<DraftField, Partial<Parameters<typeof FormField>[0]>>> = {
+  clientSecret: { secret: true },
+  username: { autoComplete: 'username' },
+  password: { secret: true },
+  appId: { inputMode: 'numeric' },
+  appToken: { secret: true },
+  redirectUri: { inputMode: 'url', placeholder: 'http://localhost:8765/callback' },
+};
+
+const GROUPS: ReadonlyArray<{ title: string; fields: DraftField[] }> = [
+  { title: 'Client', fields: ['clientId', 'clientSecret'] },
+  { title: 'Login', fields: ['username', 'password'] },
+  { title: 'App', fields: ['appId', 'appToken'] },
+];
+
+/** The profile form: environment, grant, credentials, and the Get token button. */
+export function ProfileForm() {
+  const { draft, grant, environments, loadStatus, loadError } = useProfileStore(
+    useShallow((s) => ({
+      draft: s.draft,
+      grant: s.grant,
+      environments: s.environments,
+      loadStatus: s.loadStatus,
+      loadError: s.loadError,
+    })),
+  );
+  const setField = useProfileStore((s) => s.setField);
+  const setGrant = useProfileStore((s) => s.setGrant);
+  const running = useExchangeStore((s) => s.running);
+  const issues = useExchangeStore(selectIssues);
+  const refreshableId = useExchangeStore(selectRefreshableTokenId);
+  const run = useExchangeStore((s) => s.run);
+  const refresh = useExchangeStore((s) => s.refresh);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const errors = useMemo(() => issuesByField(issues), [issues]);
+
+  // Put the cursor on the first field a validation outcome marked.
+  useEffect(() => {
+    if (issues.length === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [issues]);
+
+  const refreshBlocked = grant === 'refresh_token' && refreshableId === null;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (running) return;
+    if (grant === 'refresh_token') {
+      if (refreshableId !== null) void refresh(refreshableId);
+      return;
+    }
+    void run(draft, grant);
+  };
+
+  const field = (name: DraftField) => (
+    <FormField
+      key={name}
+      id={name}
+      label={FIELD_LABELS[name]}
+      value={draft[name]}
+      onChange={(value) => setField(name, value)}
+      unused={!usesField(grant, name)}
+      error={errors.get(name)}
+      {...FIELD_OPTIONS[name]}
+    />
+  );
+
+  const environmentError = errors.get('environmentId');
+
+  return (
+    <form
+      ref={formRef}
+      className="profile-form"
+      onSubmit={onSubmit}
+      aria-label="Profile"
+      noValidate
+    >
+      {loadError && (
+        <p role="alert" className="note note--error">
+          Could not load environments: {loadError}
+        </p>
+      )}
+
+      <div className="field">
+        <label htmlFor="environmentId">Environment</label>
+        <select
+          id="environmentId"
+          value={draft.environmentId}
+          onChange={(e) => setField('environmentId', e.target.value)}
+          disabled={loadStatus !== 'ready'}
+          aria-invalid={environmentError ? true : undefined}
+          aria-describedby={environmentError ? 'environmentId-error' : undefined}
+        >
+          {loadStatus !== 'ready' && (
+            <option value="">{loadStatus === 'failed' ? '—' : 'Loading…'}</option>
+          )}
+          {environments.map((env) => (
+            <option key={env.id} value={env.id}>
+              {env.name}
+            </option>
+          ))}
+        </select>
+        {environmentError && (
+          <p id="environmentId-error" className="field-error">
+            {environmentError}
+          </p>
+        )}
+      </div>
+
+      <GrantPicker value={grant} onChange={setGrant} />
+
+      {GROUPS.map((group) => (
+        <fieldset key={group.title} className="group">
+          <legend>{group.title}</legend>
+          {group.fields.map(field)}
+        </fieldset>
+      ))}
+
+      {grant === 'authorization_code' && (
+        <fieldset className="group">
+          <legend>Authorization code</legend>
+          {field('code')}
+          {field('redirectUri')}
+        </fieldset>
+      )}
+
+      {grant === 'refresh_token' && (
+        <p className="hint" id="refresh-hint">
+          {refreshBlocked
+            ? 'Get a token with a refresh token first; its refresh token is used.'
+            : 'Uses the refresh token of the newest token in this session.'}
+        </p>
+      )}
+
+      <div className="actions">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={running || refreshBlocked}
+        >
+          {running ? 'Getting token…' : 'Get token'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,243 @@
+import type {
+  Channel,
+  EnvironmentInfo,
+  ExchangeMeta,
+  ExchangeOutcome,
+  RequestOf,
+  ResponseOf,
+  SandboxInfo,
+  TokenSuccess,
+  WorkbenchApi,
+} from '../../../preload/contract';
+
+/*
+ * A stand-in for window.workbench: canned answers shaped exactly as preload/contract.ts says,
+ * and a record of every call so tests can assert what the renderer asked for.
+ */
+
+type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+export interface FakeWorkbench extends WorkbenchApi {
+  calls: Array<{ channel: Channel; request: unknown }>;
+  handlers: Handlers;
+}
+
+export const SANDBOX_URL = 'http://127.0.0.1:41234';
+
+export const ENVIRONMENTS: EnvironmentInfo[] = [
+  {
+    id: 'sandbox',
+    name: 'Sandbox',
+    tokenUrl: `${SANDBOX_URL}/oauth/token`,
+    authorizeUrl: `${SANDBOX_URL}/oauth/authorize`,
+    apiBaseUrl: SANDBOX_URL,
+    wireStyle: 'form',
+    builtIn: true,
+  },
+  {
+    id: 'podio',
+    name: 'Podio',
+    tokenUrl: 'https://api.podio.com/oauth/token',
+    authorizeUrl: 'https://podio.com/oauth/authorize',
+    apiBaseUrl: 'https://api.podio.com',
+    wireStyle: 'form',
+    builtIn: true,
+  },
+];
+
+export const SANDBOX_INFO: SandboxInfo = {
+  running: true,
+  url: SANDBOX_URL,
+  demo: {
+    clientId: 'demo-client',
+    clientSecret: 'demo-client-secret-4f1c9a',
+    username: 'demo@example.com',
+    password: 'demo-password',
+    appId: '4242',
+    appToken: 'demo-app-token-77d0',
+  },
+};
+
+export const ACCESS_TOKEN =
+  '0fb7d32ccc69f136d7fda63a5d04a16ab71025c004c6ad644ded8ca14eea95096d704463ec599c4f73c9f1da99484884b4ed1920545a3a4d8067deafe66af314';
+export const REFRESH_TOKEN = '9ee49d067beeaeab4a0698958919c34b';
+
+/** Wire observations for a response that arrived at receivedAt. */
+export function meta(status: number, rawBody: string, receivedAt = Date.now()): ExchangeMeta {
+  return {
+    url: `${SANDBOX_URL}/oauth/token`,
+    status,
+    latencyMs: 12,
+    receivedAt,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'x-rate-limit-limit': '250',
+      'x-rate-limit-remaining': '249',
+    },
+    rawBody,
+  };
+}
+
+/** A user token outcome like Podio's password grant answer, expiring 8 hours after receivedAt. */
+export function tokenOutcome(
+  tokenId: string,
+  options: { accessToken?: string; refreshToken?: string | null; receivedAt?: number } = {},
+): Extract<ExchangeOutcome, { status: 'token' }> {
+  const receivedAt = options.receivedAt ?? Date.now();
+  const accessToken = options.accessToken ?? ACCESS_TOKEN;
+  const refreshToken = options.refreshToken === undefined ? REFRESH_TOKEN : options.refreshToken;
+  const body = {
+    access_token: accessToken,
+    token_type: 'bearer',
+    expires_in: 28800,
+    ...(refreshToken === null ? {} : { refresh_token: refreshToken }),
+    scope: 'global:all',
+    ref: { type: 'user', id: 1234567 },
+  };
+  const token: TokenSuccess = {
+    accessToken,
+    tokenType: 'bearer',
+    expiresIn: 28800,
+    refreshToken,
+    scope: 'global:all',
+    ref: { type: 'user', id: 1234567 },
+    expiresAt: receivedAt + 28_800_000,
+    extra: {},
+    warnings: [],
+    fields: [
+      {
+        name: 'access_token',
+        value: JSON.stringify(accessToken),
+        explanation: 'Sent as "Authorization: OAuth2 <token>" on API calls.',
+        secret: true,
+      },
+      {
+        name: 'token_type',
+        value: '"bearer"',
+        explanation: 'How the token is presented.',
+        secret: false,
+      },
+      {
+        name: 'expires_in',
+        value: '28800',
+        explanation: 'Seconds the access token lives (8 hours).',
+        secret: false,
+      },
+      ...(refreshToken === null
+        ? []
+        : [
+            {
+              name: 'refresh_token',
+              value: JSON.stringify(refreshToken),
+              explanation: 'Trades for a new access token without asking the user again.',
+              secret: true,
+            },
+          ]),
+      {
+        name: 'scope',
+        value: '"global:all"',
+        explanation: 'What the token may do.',
+        secret: false,
+      },
+      {
+        name: 'ref',
+        value: '{"type":"user","id":1234567}',
+        explanation: 'Who the token acts as.',
+        secret: false,
+      },
+    ],
+  };
+  return {
+    status: 'token',
+    tokenId,
+    grant: 'password',
+    token,
+    meta: meta(200, JSON.stringify(body), receivedAt),
+  };
+}
+
+/** Podio's answer to a wrong password. */
+export function invalidGrantOutcome(): ExchangeOutcome {
+  const body = {
+    error_parameters: {},
+    error_detail: null,
+    error_propagate: false,
+    request: { url: 'http://api.podio.com/oauth/token', query_string: '', method: 'POST' },
+    error_description: 'Invalid user credentials',
+    error: 'invalid_grant',
+  };
+  return {
+    status: 'error',
+    grant: 'password',
+    error: {
+      kind: 'oauth',
+      message: 'The server refused the request: Invalid user credentials',
+      error: 'invalid_grant',
+      errorDescription: 'Invalid user credentials',
+      errorDetail: null,
+      errorParameters: {},
+      errorPropagate: false,
+      meta: meta(400, JSON.stringify(body)),
+    },
+  };
+}
+
+/** What main answers before sending anything when the form lacks values. */
+export function validationOutcome(): ExchangeOutcome {
+  return {
+    status: 'error',
+    grant: 'password',
+    error: {
+      kind: 'validation',
+      message: 'Some fields are missing',
+      issues: [
+        { field: 'clientSecret', message: 'Client secret is required' },
+        { field: 'username', message: 'Username is required' },
+      ],
+    },
+  };
+}
+
+/** A fake whose exchange:run and exchange:refresh answer from the given queues, in order. */
+export function createFakeWorkbench(
+  answers: { run?: ExchangeOutcome[]; refresh?: ExchangeOutcome[] } = {},
+): FakeWorkbench {
+  const runQueue = [...(answers.run ?? [])];
+  const refreshQueue = [...(answers.refresh ?? [])];
+  const next = (queue: ExchangeOutcome[], channel: string): Promise<ExchangeOutcome> => {
+    const outcome = queue.shift();
+    return outcome ? Promise.resolve(outcome) : Promise.reject(new Error(`no canned ${channel}`));
+  };
+
+  const handlers: Handlers = {
+    'app:info': () =>
+      Promise.resolve({
+        name: 'Token Workbench',
+        version: '0.1.0',
+        platform: 'linux',
+        plainTextSecrets: false,
+      }),
+    'sandbox:info': () => Promise.resolve(SANDBOX_INFO),
+    'environments:list': () => Promise.resolve(ENVIRONMENTS),
+    'exchange:run': () => next(runQueue, 'exchange:run'),
+    'exchange:refresh': () => next(refreshQueue, 'exchange:refresh'),
+  };
+
+  const fake: FakeWorkbench = {
+    calls: [],
+    handlers,
+    invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+      fake.calls.push({ channel, request });
+      const handler: Handlers[C] = fake.handlers[channel];
+      return handler(request);
+    },
+    on: () => () => {},
+  };
+  return fake;
+}
+
+/** Installs a fake as window.workbench and returns it. */
+export function installFakeWorkbench(fake: FakeWorkbench = createFakeWorkbench()): FakeWorkbench {
+  window.workbench = fake;
+  return fake;
+}

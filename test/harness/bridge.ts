@@ -1,0 +1,31 @@
+import { createApi } from '../../preload/api';
+import type { Channel, EventName } from '../../preload/contract';
+
+/**
+ * Plays the preload in a plain browser: the real createApi from preload/api.ts, with a transport
+ * that posts to the harness server instead of Electron IPC. Loaded before the renderer's script.
+ */
+const token = new URLSearchParams(window.location.search).get('token') ?? '';
+
+async function invoke(channel: Channel, payload: unknown): Promise<unknown> {
+  const response = await fetch(`/__harness/invoke/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-harness-token': token },
+    body: JSON.stringify(payload ?? null),
+  });
+  return response.json();
+}
+
+let events: EventSource | null = null;
+
+function subscribe(event: EventName, listener: (payload: unknown) => void): () => void {
+  events ??= new EventSource(`/__harness/events?token=${encodeURIComponent(token)}`);
+  const handler = (message: MessageEvent<string>): void => listener(JSON.parse(message.data));
+  events.addEventListener(event, handler);
+  return () => events?.removeEventListener(event, handler);
+}
+
+Object.defineProperty(window, 'workbench', {
+  value: Object.freeze(createApi({ invoke, subscribe })),
+  enumerable: true,
+});

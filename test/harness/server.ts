@@ -1,0 +1,181 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { resolve } from 'node:path';
+import type { EventName, Events } from '../../preload/contract';
+import { createDispatcher } from '../../main/dispatch';
+import { createHandlers } from '../../main/handlers';
+import { composeServices } from '../../main/services/compose';
+import { buildBridge } from './build-bridge';
+import { readStatic } from './static-files';
+
+export interface HarnessOptions {
+  /** The built renderer (out/renderer). */
+  rendererDir?: string;
+  port?: number;
+  exchangeTimeoutMs?: number;
+}
+
+export interface Harness {
+  /** Open this in a browser: it carries the per-run token. */
+  url: string;
+  origin: string;
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('body too large'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sameSecret(expected: string, given: string | null | undefined): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given ?? '');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  response.end(body);
+}
+
+/**
+ * The browser harness: hosts the real handler table with real services on 127.0.0.1, serves the
+ * built renderer and a bridge that plays the preload. Test-only; never part of the app bundle.
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
+  const token = randomBytes(24).toString('base64url');
+  const bridge = await buildBridge();
+  const services = composeServices({
+    fetch: globalThis.fetch,
+    appInfo: () => ({
+      name: 'Token Workbench',
+      version: 'harness',
+      platform: process.platform,
+      plainTextSecrets: false,
+    }),
+    timeoutMs: options.exchangeTimeoutMs,
+  });
+  const dispatch = createDispatcher(createHandlers(services));
+  const streams = new Set<ServerResponse>();
+  const sockets = new Set<Socket>();
+  let origin = '';
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Refuse other Host names, so a page on another origin can't reach us by DNS rebinding.
+    if (request.headers.host !== new URL(origin).host)
+      return send(response, 421, 'text/plain', 'wrong host');
+    const url = new URL(request.url ?? '/', origin);
+
+    if (request.method === 'POST' && url.pathname.startsWith('/__harness/invoke/')) {
+      if (!sameSecret(token, request.headers['x-harness-token'] as string | undefined)) {
+        return send(response, 403, 'text/plain', 'bad harness token');
+      }
+      if (request.headers.origin && request.headers.origin !== origin) {
+        return send(response, 403, 'text/plain', 'bad origin');
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/__harness/invoke/'.length));
+      let payload: unknown;
+      try {
+        payload = JSON.parse(await readBody(request)) as unknown;
+      } catch {
+        return send(response, 400, 'text/plain', 'body must be JSON');
+      }
+      const reply = await dispatch(channel, payload === null ? undefined : payload);
+      return send(response, 200, 'application/json', JSON.stringify(reply));
+    }
+
+    if (request.method !== 'GET') return send(response, 405, 'text/plain', 'method not allowed');
+
+    if (url.pathname === '/__harness/events') {
+      if (!sameSecret(token, url.searchParams.get('token')))
+        return send(response, 403, 'text/plain', 'bad token');
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      response.write(': connected\n\n');
+      streams.add(response);
+      request.on('close', () => streams.delete(response));
+      return;
+    }
+    // Browsers ask for a favicon that Electron never requests; answer it so logs stay clean.
+    if (url.pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
+    if (url.pathname === '/__harness/bridge.js')
+      return send(response, 200, 'text/javascript', bridge);
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      if (!sameSecret(token, url.searchParams.get('token'))) {
+        return send(
+          response,
+          403,
+          'text/plain',
+          'Open the URL the harness printed: it carries a token.',
+        );
+      }
+      const page = await readStatic(rendererDir, '/index.html');
+      if (!page)
+        return send(
+          response,
+          500,
+          'text/plain',
+          `No built renderer in ${rendererDir}: run npm run build`,
+        );
+      // The bridge must define window.workbench before the renderer's module runs.
+      const html = page.body
+        .toString('utf8')
+        .replace(
+          /<script/,
+          '<script type="module" src="/__harness/bridge.js"></script>\n    <script',
+        );
+      return send(response, 200, 'text/html; charset=utf-8', html);
+    }
+    const file = await readStatic(rendererDir, url.pathname);
+    if (!file) return send(response, 404, 'text/plain', 'not found');
+    return send(response, 200, file.type, file.body);
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) send(response, 500, 'text/plain', 'harness error');
+      else response.end();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ready());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    emit(event, payload) {
+      for (const stream of streams)
+        stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    },
+    async close() {
+      for (const stream of streams) stream.end();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((done) => server.close(() => done()));
+      await services.close();
+    },
+  };
+}
