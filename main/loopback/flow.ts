@@ -182,6 +182,9 @@ export async function startFlow<T>(opts: FlowOptions<T>): Promise<FlowHandle<T>>
     return { ok: false, title: 'Sign-in failed', detail: message };
   };
 
+  // Limitation: the first GET on the path ends the flow whatever it carries (RFC 6749 §10.12
+  // wants a wrong state refused). A local program that knows the path can thus end it; with
+  // exactPath false the path holds 96 random bits, with a registered exact path it does not.
   const onRedirect = async (query: URLSearchParams): Promise<RedirectPage> => {
     const reading = readRedirect(query, state, opts.acceptMissingState);
     if (reading.kind === 'failure') return fail(reading.reason, scrub(reading.message));
@@ -234,7 +237,7 @@ export async function startFlow<T>(opts: FlowOptions<T>): Promise<FlowHandle<T>>
     if (!(err instanceof LoopbackError)) throw err;
     // Limitation: a bind failure other than a taken port (rare on loopback: EACCES on a low
     // fixed port) is reported as port_in_use too; the message names the real cause.
-    phase('failed', err.message);
+    if (!settled) phase('failed', err.message);
     const fixed = port ? redirectUriFor({ host, port, path }) : '';
     return endedFlow<T>(flowId, 'port_in_use', err.message, fixed);
   }

@@ -43,8 +43,6 @@ export function createExchangeService(deps: ExchangeServiceDeps) {
   }
 
   async function execute(request: ExchangeRequest, grant: GrantType): Promise<ExchangeOutcome> {
-    registerSecret(request.client.clientSecret);
-    for (const value of Object.values(request.grant)) registerSecret(value);
     const result = await runExchange(request, {
       fetch: deps.fetch,
       timeoutMs: deps.timeoutMs,
@@ -52,6 +50,7 @@ export function createExchangeService(deps: ExchangeServiceDeps) {
     });
     if (result.status === 'error') return { status: 'error', grant, error: result.error };
     if (result.status === 'two_factor') return { ...result, grant };
+    // runExchange registers the request's secrets; the tokens it got back are new secrets.
     registerSecret(result.token.accessToken);
     registerSecret(result.token.refreshToken);
     const tokenId = randomUUID();

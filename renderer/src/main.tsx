@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './styles.css';
+import './styles/base.css';
+import './styles/form.css';
+import './styles/result.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks the #root element.');
