@@ -10,6 +10,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'environments:list': () => Promise.resolve([]),
     'exchange:run': unused,
     'exchange:refresh': unused,
+    'authorize:start': unused,
+    'authorize:cancel': unused,
     ...overrides,
   };
 }

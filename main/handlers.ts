@@ -1,5 +1,6 @@
 import type { AppInfo, EnvironmentInfo, SandboxInfo } from '../preload/contract';
 import type { Handlers } from './dispatch';
+import type { AuthorizeService } from './services/authorize-service';
 import type { ExchangeService } from './services/exchange-service';
 
 /** What the handler table is built from; the app and the browser harness supply the same. */
@@ -8,6 +9,7 @@ export interface Services {
   sandboxInfo: () => Promise<SandboxInfo>;
   environments: () => Promise<EnvironmentInfo[]>;
   exchange: ExchangeService;
+  authorize: AuthorizeService;
 }
 
 /** The handler table: channel → function of the services. Pure of Electron. */
@@ -18,5 +20,7 @@ export function createHandlers(services: Services): Handlers {
     'environments:list': () => services.environments(),
     'exchange:run': ({ draft, grant }) => services.exchange.run(draft, grant),
     'exchange:refresh': ({ tokenId }) => services.exchange.refresh(tokenId),
+    'authorize:start': ({ draft, options }) => services.authorize.start(draft, options),
+    'authorize:cancel': ({ flowId }) => Promise.resolve(services.authorize.cancel(flowId)),
   };
 }

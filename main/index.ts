@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, net, session } from 'electron';
+import { app, BrowserWindow, net, session, shell } from 'electron';
+import type { AuthorizeProgress } from '../preload/contract';
 import { createDispatcher } from './dispatch';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
@@ -22,6 +23,20 @@ const preloadPath = join(here, '../preload/index.cjs');
 const fetchViaNet: typeof fetch = (input, init) =>
   net.fetch(input instanceof URL ? input.href : input, init);
 
+// Only web pages go to the system browser: never file:, javascript: or custom schemes.
+async function openInBrowser(url: string): Promise<void> {
+  const { protocol } = new URL(url);
+  if (protocol !== 'https:' && protocol !== 'http:')
+    throw new Error(`Refused to open a ${protocol} URL`);
+  await shell.openExternal(url);
+}
+
+function sendProgress(progress: AuthorizeProgress): void {
+  for (const window of BrowserWindow.getAllWindows()) {
+    window.webContents.send('authorize:progress', progress);
+  }
+}
+
 function openWindow(): void {
   createMainWindow({ preloadPath, rendererUrl, isOwnRenderer });
 }
@@ -42,6 +57,8 @@ async function start(): Promise<void> {
       platform: process.platform,
       plainTextSecrets: false,
     }),
+    openExternal: openInBrowser,
+    emitProgress: sendProgress,
   });
   registerIpc(createDispatcher(createHandlers(services)), isOwnRenderer);
   app.on('will-quit', () => {

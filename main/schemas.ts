@@ -27,6 +27,18 @@ const profileDraft = z.strictObject({
   redirectUri: text(),
 });
 
+const authorizeOptions = z.strictObject({
+  redirectHost: z.enum(['localhost', '127.0.0.1']),
+  // Ports below 1024 need privileges the app does not have; 0 is "any", which null says.
+  port: z.number().int().min(1024).max(65535).nullable(),
+  path: text(200).regex(/^\/[\x21-\x7e]*$/, 'must start with / and hold visible ASCII only'),
+  exactPath: z.boolean(),
+  usePkce: z.boolean(),
+  acceptMissingState: z.boolean(),
+  scope: text(1000),
+  timeoutMs: z.number().int().min(1000).max(3_600_000).optional(),
+});
+
 const none = z
   .undefined()
   .or(z.null())
@@ -38,4 +50,6 @@ export const requestSchemas = {
   'environments:list': none,
   'exchange:run': z.strictObject({ draft: profileDraft, grant: grantType }),
   'exchange:refresh': z.strictObject({ tokenId: text(100) }),
+  'authorize:start': z.strictObject({ draft: profileDraft, options: authorizeOptions }),
+  'authorize:cancel': z.strictObject({ flowId: text(100) }),
 } satisfies Record<Channel, z.ZodType>;

@@ -174,6 +174,51 @@ export interface AppInfo {
   plainTextSecrets: boolean;
 }
 
+/** How the browser sign-in listens for its redirect. */
+export interface AuthorizeOptions {
+  /** `localhost` (Podio's default: keys are registered by domain) or `127.0.0.1`. */
+  redirectHost: 'localhost' | '127.0.0.1';
+  /** A fixed port (providers that register an exact URI); null lets the OS pick a free one. */
+  port: number | null;
+  /** The redirect path, e.g. /callback. */
+  path: string;
+  /** false: a fresh random segment is added under path (Podio, sandbox); true: path as is. */
+  exactPath: boolean;
+  /** PKCE (S256), for generic providers; Podio ignores it. */
+  usePkce: boolean;
+  /** Accept a redirect without `state` (servers that don't echo it); the result says so. */
+  acceptMissingState: boolean;
+  scope: string;
+  /** How long to wait for the browser; default 5 minutes. */
+  timeoutMs?: number;
+}
+
+/** A browser sign-in that is waiting for its redirect. */
+export interface AuthorizeStarted {
+  flowId: string;
+  /** The exact redirect_uri sent on the authorize URL and in the exchange. */
+  redirectUri: string;
+  /** What to register with the provider: Podio matches the domain only. */
+  registerAs: string;
+  authorizeUrl: string;
+  /** Where the listener waits, e.g. ["127.0.0.1:53121", "[::1]:53121"]. */
+  listenAddresses: string[];
+}
+
+export type AuthorizePhase =
+  'waiting_for_browser' | 'code_received' | 'exchanging' | 'done' | 'failed' | 'cancelled';
+
+/** Progress of a browser sign-in, pushed by main as it happens. */
+export interface AuthorizeProgress {
+  flowId: string;
+  phase: AuthorizePhase;
+  message: string | null;
+  /** On done (and on a failed exchange): the exchange's outcome. */
+  outcome: ExchangeOutcome | null;
+  /** True when the server's redirect carried no state and the environment accepts that. */
+  stateMissing: boolean;
+}
+
 /** Each channel: [request payload, response]. A typo in a channel name is a compile error. */
 export interface Channels {
   'app:info': [void, AppInfo];
@@ -181,6 +226,8 @@ export interface Channels {
   'environments:list': [void, EnvironmentInfo[]];
   'exchange:run': [{ draft: ProfileDraft; grant: GrantType }, ExchangeOutcome];
   'exchange:refresh': [{ tokenId: string }, ExchangeOutcome];
+  'authorize:start': [{ draft: ProfileDraft; options: AuthorizeOptions }, AuthorizeStarted];
+  'authorize:cancel': [{ flowId: string }, { cancelled: boolean }];
 }
 
 export type Channel = keyof Channels;
@@ -189,17 +236,19 @@ export type ResponseOf<C extends Channel> = Channels[C][1];
 
 /** Events main pushes to the renderer. */
 export interface Events {
-  'log:warning': { message: string };
+  'authorize:progress': AuthorizeProgress;
 }
 export type EventName = keyof Events;
 
-/** Every channel name, for checks that each one has a handler. */
+/** Every channel name, for checks that each one has a handler (the contract's one runtime value). */
 export const CHANNELS = [
   'app:info',
   'sandbox:info',
   'environments:list',
   'exchange:run',
   'exchange:refresh',
+  'authorize:start',
+  'authorize:cancel',
 ] as const satisfies readonly Channel[];
 
 /**

@@ -114,6 +114,7 @@ export function createAuthorizeRoutes(ctx: SandboxContext): AuthorizeRoutes {
       {
         clientId: decision.clientId,
         redirectUri: decision.redirectUri,
+        // Limitation: there is no sign-in step; whoever clicks Allow approves as the demo user.
         owner: { type: 'user', id: DEMO_USER_ID },
         scope: decision.scope,
         challenge: decision.challenge,

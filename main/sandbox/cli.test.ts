@@ -8,17 +8,30 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
 
 function runCli(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(TSX, ['main/sandbox/cli.ts', ...args], { cwd: ROOT, env: { ...process.env } });
+  // Without VITEST in its environment the child logs at info, as a person running it sees.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')),
+  );
+  return spawn(TSX, ['main/sandbox/cli.ts', ...args], { cwd: ROOT, env });
 }
 
-/** Everything the child printed on stdout up to its first newline. */
-async function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
-  let text = '';
-  for await (const chunk of child.stdout) {
-    text += String(chunk);
-    if (text.includes('\n')) break;
+/** Collects a stream's text as it comes. */
+function collect(stream: NodeJS.ReadableStream): { text: string } {
+  const sink = { text: '' };
+  stream.on('data', (chunk) => (sink.text += String(chunk)));
+  return sink;
+}
+
+/** Waits until the child's stdout holds a full first line, and returns it. */
+async function firstLine(
+  child: ChildProcessWithoutNullStreams,
+  stdout: { text: string },
+): Promise<string> {
+  while (!stdout.text.includes('\n')) {
+    if (child.exitCode !== null) throw new Error(`cli exited with ${child.exitCode}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  return text;
+  return stdout.text.slice(0, stdout.text.indexOf('\n'));
 }
 
 async function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
@@ -32,8 +45,9 @@ async function stop(child: ChildProcessWithoutNullStreams): Promise<number | nul
 describe('npm run sandbox', () => {
   it('--json prints one JSON line whose credentials get a token', async () => {
     const child = runCli(['--json', '--port', '0']);
+    const stdout = collect(child.stdout);
     try {
-      const line = await firstLine(child);
+      const line = await firstLine(child, stdout);
       const info = JSON.parse(line) as Record<string, string>;
 
       const response = await fetch(`${info.url}/oauth/token`, {
@@ -66,15 +80,16 @@ describe('npm run sandbox', () => {
 
   it('SIGTERM closes the server and exits 0 with nothing more on stdout', async () => {
     const child = runCli(['--json']);
+    const stdout = collect(child.stdout);
+    const stderr = collect(child.stderr);
     try {
-      const line = await firstLine(child);
-      let rest = '';
-      child.stdout.on('data', (chunk) => (rest += String(chunk)));
+      const line = await firstLine(child, stdout);
       const { url } = JSON.parse(line) as { url: string };
       await fetch(`${url}/user/status`);
 
       expect(await stop(child)).toBe(0);
-      expect(rest).toBe('');
+      expect(stdout.text).toBe(`${line}\n`);
+      expect(stderr.text).toMatch(/GET \/user\/status 401 \d+ms/);
       await expect(fetch(`${url}/user/status`)).rejects.toThrow();
     } finally {
       await stop(child);
@@ -83,13 +98,12 @@ describe('npm run sandbox', () => {
 
   it('a bad --port exits 2 with a clear message', async () => {
     const child = runCli(['--port', '99999']);
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    const stderr = collect(child.stderr);
     try {
       const [code] = (await once(child, 'exit')) as [number | null];
 
       expect(code).toBe(2);
-      expect(stderr).toContain('--port must be a whole number from 0 to 65535');
+      expect(stderr.text).toContain('--port must be a whole number from 0 to 65535');
     } finally {
       await stop(child);
     }

@@ -195,7 +195,11 @@ const BAD_GATEWAY = `<html>
 </html>
 `;
 
-/** The faults that replace an API answer outright (checked before the request is handled). */
+/**
+ * The faults that replace an API answer outright (checked before the request is handled).
+ * Limitation: they hit the token and API endpoints only, never the authorize page, and the
+ * 5xx fault is always a 502 (no 503/504 variants).
+ */
 function faultReply(faults: SandboxFaults, request: RequestInfo): Reply | null {
   if (faults.status5xxHtml) {
     return { status: 502, headers: { 'Content-Type': 'text/html' }, body: BAD_GATEWAY };

@@ -39,6 +39,8 @@ export type Taken<T> =
 const REFRESH_TTL_MS = 28 * 24 * 3600 * 1000;
 
 // Bounds on what the sandbox remembers, so a long session or a flood cannot grow it without end.
+// Limitation: everything lives in memory and the oldest entries are forgotten first, so a
+// restart or a flood of exchanges makes earlier tokens unknown (401 invalid_token).
 const MAX_TOKENS = 10_000;
 const MAX_CODES = 1_000;
 

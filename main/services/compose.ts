@@ -1,8 +1,14 @@
-import type { AppInfo, EnvironmentInfo, SandboxInfo } from '../../preload/contract';
+import type {
+  AppInfo,
+  AuthorizeProgress,
+  EnvironmentInfo,
+  SandboxInfo,
+} from '../../preload/contract';
 import { PODIO_ENVIRONMENT, sandboxEnvironment } from '../environments';
 import type { Services } from '../handlers';
 import { scoped } from '../log';
 import { DEFAULT_DEMO, startSandbox, type Sandbox } from '../sandbox/server';
+import { createAuthorizeService } from './authorize-service';
 import { createExchangeService } from './exchange-service';
 
 const logger = scoped('services');
@@ -11,6 +17,10 @@ export interface ComposeOptions {
   fetch: typeof fetch;
   appInfo: () => AppInfo;
   timeoutMs?: number;
+  /** Opens the system browser (shell.openExternal in the app). */
+  openExternal: (url: string) => Promise<void>;
+  /** Pushes a browser sign-in's progress to the renderer. */
+  emitProgress: (progress: AuthorizeProgress) => void;
 }
 
 /**
@@ -46,16 +56,25 @@ export function composeServices(options: ComposeOptions): Services & { close(): 
     }
   }
 
+  const exchange = createExchangeService({
+    fetch: options.fetch,
+    environments,
+    timeoutMs: options.timeoutMs,
+  });
+  const authorize = createAuthorizeService({
+    exchange,
+    openExternal: options.openExternal,
+    emitProgress: options.emitProgress,
+  });
+
   return {
     appInfo: options.appInfo,
     sandboxInfo,
     environments,
-    exchange: createExchangeService({
-      fetch: options.fetch,
-      environments,
-      timeoutMs: options.timeoutMs,
-    }),
+    exchange,
+    authorize,
     async close() {
+      await authorize.closeAll();
       if (sandbox) await (await sandbox).close();
       sandbox = null;
     },

@@ -69,6 +69,11 @@ export function createExchangeService(deps: ExchangeServiceDeps) {
   }
 
   return {
+    /** Runs an exchange that main built itself (the browser sign-in's code exchange). */
+    runRequest: execute,
+
+    environmentById,
+
     async run(draft: ProfileDraft, grant: GrantType): Promise<ExchangeOutcome> {
       if (grant === 'refresh_token') {
         return {

@@ -147,7 +147,12 @@ describe('writing the store file', () => {
     const data = emptyData();
     const sealed = { enc: box.encrypt('shared-secret-value') };
     for (let i = 0; i < 1000; i += 1) {
-      data.clients.push({ id: `c${i}`, name: `Client ${i}`, clientId: `c-${i}`, clientSecret: sealed });
+      data.clients.push({
+        id: `c${i}`,
+        name: `Client ${i}`,
+        clientId: `c-${i}`,
+        clientSecret: sealed,
+      });
       data.logins.push({ id: `l${i}`, username: `user${i}@example.com`, password: sealed });
       data.profiles.push({
         id: `p${i}`,

@@ -150,7 +150,7 @@ export function openStoreFile(options: StoreFileOptions): StoreFile {
         `The saved profiles at ${file} cannot be read or moved (${code}).`,
       );
     }
-    log.warn('store file unreadable, moved aside', { code, keptAt });
+    log.warn('store file unreadable, moved aside', { errno: code, keptAt });
     const notice = { problem: 'unreadable' as const, keptAt, dropped: [] };
     return result(emptyData(), { ...notice, message: describe('unreadable', keptAt, 0) });
   }

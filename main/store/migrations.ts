@@ -32,7 +32,7 @@ export interface MigrationResult {
 function issuesOf(error: z.ZodError, prefix: string): PathIssue[] {
   return error.issues.map((issue) => ({
     path: formatPath(issue.path, prefix),
-    message: issue.message,
+    message: `${issue.message} (entry left out)`,
   }));
 }
 

@@ -252,8 +252,6 @@ describe('ProfileStore validation', () => {
 
   it('refuses a last profile that does not exist', () => {
     const store: ProfileStore = openTestStore(temp.dir);
-    expect(catchError(() => store.setSettings({ lastProfileRef: 'gone' })).kind).toBe(
-      'validation',
-    );
+    expect(catchError(() => store.setSettings({ lastProfileRef: 'gone' })).kind).toBe('validation');
   });
 });

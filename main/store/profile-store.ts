@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { GrantType, TokenRef } from '../../preload/contract';
 import { scoped } from '../log';
-import { isSecretKey, registerSecret } from '../redact';
+import { registerSecret } from '../redact';
 import { Collection } from './collection';
 import type { StoreHost } from './collection';
 import { entitySpecs } from './entity-specs';
@@ -17,13 +15,17 @@ import type { Environment } from './environments';
 import { PlainTextSecretsError, StoreError } from './errors';
 import { openStoreFile } from './file-store';
 import type { RecoveryNotice } from './file-store';
-import { grantSchema, settingsSchema, TOKENS_PER_PROFILE } from './schema';
+import { settingsSchema, TOKENS_PER_PROFILE } from './schema';
 import type { Settings, StoreData, StoredEnvironment, StoredProfile, StoredToken } from './schema';
 import type { SealedSecret, SecretBox } from './secret-box';
+import { appendToken, buildToken } from './token-history';
+import type { NewToken } from './token-history';
 import { tokenView } from './views';
 import type { AppView, ClientView, LoginView, ProfileView, SettingsView, TokenView } from './views';
 
 const log = scoped('store');
+
+export type { NewToken };
 
 export interface ProfileStoreOptions {
   /** The folder for `<name>.json`; the app passes app.getPath('userData'). */
@@ -34,20 +36,6 @@ export interface ProfileStoreOptions {
   sandboxUrl?: () => string | null;
   tokensPerProfile?: number;
   now?: () => Date;
-}
-
-/** A token response to keep, as the exchange produced it. */
-export interface NewToken {
-  profileRef: string;
-  grant: GrantType;
-  receivedAt: number;
-  expiresAt: number | null;
-  tokenType: string;
-  scope: string | null;
-  ref: TokenRef | null;
-  accessToken: string;
-  refreshToken: string | null;
-  extra: Record<string, unknown>;
 }
 
 /** Everything an exchange needs for one profile, secrets decrypted. */
@@ -73,9 +61,6 @@ export interface RevealedSecret {
   value: string | null;
   warning: string | null;
 }
-
-// Extra response fields kept sealed: the logger's secret names plus anything token-like.
-const isSecretExtra = (key: string) => isSecretKey(key) || /token|secret|password|nonce/i.test(key);
 
 /** Saved environments, clients, apps, logins, profiles, token history and settings. */
 export class ProfileStore implements StoreHost {
@@ -206,33 +191,8 @@ export class ProfileStore implements StoreHost {
   /** Keeps a token response; the profile's oldest tokens beyond the limit are dropped. */
   addToken(input: NewToken): TokenView {
     this.profiles.get(input.profileRef);
-    const grant = grantSchema.parse(input.grant);
-    const extra: Record<string, unknown> = {};
-    const secretExtra: Record<string, SealedSecret> = {};
-    for (const [key, value] of Object.entries(input.extra)) {
-      if (isSecretExtra(key)) secretExtra[key] = this.seal(JSON.stringify(value));
-      else extra[key] = value;
-    }
-    const token: StoredToken = {
-      id: randomUUID(),
-      profileRef: input.profileRef,
-      grant,
-      receivedAt: input.receivedAt,
-      expiresAt: input.expiresAt,
-      tokenType: input.tokenType,
-      scope: input.scope,
-      ref: input.ref,
-      accessToken: this.seal(input.accessToken),
-      refreshToken: input.refreshToken === null ? null : this.seal(input.refreshToken),
-      extra,
-      ...(Object.keys(secretExtra).length > 0 ? { secretExtra } : {}),
-    };
-
-    const mine = this.current.tokens.filter((t) => t.profileRef === input.profileRef);
-    const excess = new Set(
-      mine.slice(0, Math.max(0, mine.length + 1 - this.tokensPerProfile)).map((t) => t.id),
-    );
-    const tokens = [...this.current.tokens.filter((t) => !excess.has(t.id)), token];
+    const token = buildToken(input, (plain) => this.seal(plain));
+    const tokens = appendToken(this.current.tokens, token, this.tokensPerProfile);
     this.commit({ ...this.current, tokens });
     return this.tokenView(token);
   }

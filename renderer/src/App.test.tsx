@@ -115,6 +115,17 @@ describe('profile form', () => {
     ]);
   });
 
+  it('drops the marks of a validation outcome when another grant is picked', async () => {
+    installFakeWorkbench(createFakeWorkbench({ run: [validationOutcome()] }));
+    const user = await renderLoaded();
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+    await screen.findByRole('alert');
+
+    await user.click(screen.getByRole('radio', { name: 'App' }));
+
+    expect(input('Username').getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('says why when the bridge is missing', async () => {
     render(<App />);
 

@@ -8,7 +8,10 @@ async function main(): Promise<void> {
     console.error('--port takes a whole number from 0 to 65535');
     process.exit(2);
   }
-  const harness = await startHarness({ port });
+  const harness = await startHarness({
+    port,
+    onOpenExternal: (url) => console.log(`\nThe app asks the system browser to open:\n  ${url}\n`),
+  });
   console.log(`Token Workbench (browser harness) on 127.0.0.1 — open:\n\n  ${harness.url}\n`);
   console.log(
     'Test-only: the real renderer and main services, with the built-in sandbox. Ctrl+C stops.',

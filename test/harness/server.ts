@@ -14,6 +14,8 @@ export interface HarnessOptions {
   rendererDir?: string;
   port?: number;
   exchangeTimeoutMs?: number;
+  /** Called with each URL the app would open in the system browser. */
+  onOpenExternal?: (url: string) => void;
 }
 
 export interface Harness {
@@ -21,6 +23,10 @@ export interface Harness {
   url: string;
   origin: string;
   emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** Every URL the app asked the system browser to open, oldest first. */
+  openedUrls: string[];
+  /** Resolves with the next URL the app asks the system browser to open. */
+  nextOpenedUrl(timeoutMs?: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -63,6 +69,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   const token = randomBytes(24).toString('base64url');
   const bridge = await buildBridge();
+  const openedUrls: string[] = [];
+  const urlWaiters: ((url: string) => void)[] = [];
+  const streams = new Set<ServerResponse>();
+  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
+    for (const stream of streams)
+      stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  };
   const services = composeServices({
     fetch: globalThis.fetch,
     appInfo: () => ({
@@ -72,9 +85,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       plainTextSecrets: false,
     }),
     timeoutMs: options.exchangeTimeoutMs,
+    // The harness has no system browser: it records the URL (tests drive a page to it) and
+    // prints it for a person using `npm run dev:browser`.
+    openExternal: (url) => {
+      openedUrls.push(url);
+      urlWaiters.shift()?.(url);
+      options.onOpenExternal?.(url);
+      return Promise.resolve();
+    },
+    emitProgress: (progress) => emit('authorize:progress', progress),
   });
   const dispatch = createDispatcher(createHandlers(services));
-  const streams = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
   let origin = '';
 
@@ -167,9 +188,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     url: `${origin}/?token=${token}`,
     origin,
-    emit(event, payload) {
-      for (const stream of streams)
-        stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    emit,
+    openedUrls,
+    nextOpenedUrl(timeoutMs = 10_000) {
+      return new Promise((resolveUrl, reject) => {
+        const timer = setTimeout(() => reject(new Error('the app opened no URL')), timeoutMs);
+        urlWaiters.push((url) => {
+          clearTimeout(timer);
+          resolveUrl(url);
+        });
+      });
     },
     async close() {
       for (const stream of streams) stream.end();

@@ -15,7 +15,8 @@ import type {
  * and a record of every call so tests can assert what the renderer asked for.
  */
 
-type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+// Partial: channels this screen does not use (the contract grows) reject instead of answering.
+type Handlers = { [C in Channel]?: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
 
 export interface FakeWorkbench extends WorkbenchApi {
   calls: Array<{ channel: Channel; request: unknown }>;
@@ -229,6 +230,7 @@ export function createFakeWorkbench(
     invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
       fake.calls.push({ channel, request });
       const handler: Handlers[C] = fake.handlers[channel];
+      if (!handler) return Promise.reject(new Error(`the fake has no answer for ${channel}`));
       return handler(request);
     },
     on: () => () => {},

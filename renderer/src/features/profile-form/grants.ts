@@ -3,6 +3,7 @@ import type { GrantType, ProfileDraft } from '../../../../preload/contract';
 /** The draft fields a person types, in the form's order. */
 export type DraftField = Exclude<keyof ProfileDraft, 'environmentId'>;
 
+// Limitation: client_credentials (generic providers) is not offered yet; the screen is Podio's.
 /** Grants the picker offers, with the label a person reads. */
 export const GRANT_OPTIONS: ReadonlyArray<{ value: GrantType; label: string }> = [
   { value: 'password', label: 'Password' },

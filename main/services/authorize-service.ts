@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AuthorizeOptions,
+  AuthorizePhase,
+  AuthorizeProgress,
+  AuthorizeStarted,
+  ExchangeOutcome,
+  ProfileDraft,
+} from '../../preload/contract';
+import { HandlerError } from '../dispatch';
+import type { FlowHandle, FlowResult } from '../loopback/flow';
+import { createFlowManager, type FlowManager } from '../loopback/flows';
+import type { ExchangeService } from './exchange-service';
+
+export interface AuthorizeServiceDeps {
+  exchange: ExchangeService;
+  /** shell.openExternal in the app; the harness records the URL for the test's "browser". */
+  openExternal: (url: string) => Promise<void>;
+  emitProgress: (progress: AuthorizeProgress) => void;
+  flows?: FlowManager;
+}
+
+const TERMINAL: ReadonlySet<AuthorizePhase> = new Set(['done', 'failed', 'cancelled']);
+
+/** The line the browser page shows after the exchange: what happened, never a secret. */
+function pageSummary(outcome: ExchangeOutcome): string {
+  if (outcome.status === 'token') {
+    const ref = outcome.token.ref;
+    const who = ref ? ` for ${ref.type} ${ref.id}` : '';
+    return `Token Workbench got a token${who}. You can close this tab and go back to the app.`;
+  }
+  if (outcome.status === 'two_factor') return outcome.message;
+  return `The code exchange failed: ${outcome.error.message}`;
+}
+
+function endPhase(result: FlowResult<ExchangeOutcome>): AuthorizePhase {
+  if (result.ok) return 'done';
+  return result.reason === 'cancelled' ? 'cancelled' : 'failed';
+}
+
+/** Runs browser sign-ins (authorization-code flows) and reports their progress as events. */
+export function createAuthorizeService(deps: AuthorizeServiceDeps) {
+  const flows = deps.flows ?? createFlowManager();
+  // Our own flow ids: progress events can name a flow before the flow manager returns its handle.
+  const handles = new Map<string, FlowHandle<ExchangeOutcome>>();
+
+  async function start(draft: ProfileDraft, options: AuthorizeOptions): Promise<AuthorizeStarted> {
+    if (!draft.clientId.trim() || !draft.clientSecret.trim()) {
+      throw new HandlerError('validation', 'Client ID and client secret are required to sign in');
+    }
+    const environment = await deps.exchange.environmentById(draft.environmentId);
+    const flowId = randomUUID();
+    const emit = (phase: AuthorizePhase, fields: Partial<AuthorizeProgress> = {}): void =>
+      deps.emitProgress({
+        flowId,
+        phase,
+        message: null,
+        outcome: null,
+        stateMissing: false,
+        ...fields,
+      });
+
+    const handle = await flows.start<ExchangeOutcome>(`${environment.id}\n${draft.clientId}`, {
+      authorizeUrl: environment.authorizeUrl,
+      clientId: draft.clientId,
+      scope: options.scope.trim() || undefined,
+      redirect: {
+        host: options.redirectHost,
+        port: options.port ?? undefined,
+        path: options.path,
+        exactPath: options.exactPath,
+      },
+      usePkce: options.usePkce,
+      acceptMissingState: options.acceptMissingState,
+      timeoutMs: options.timeoutMs,
+      openExternal: deps.openExternal,
+      exchangeCode: async ({ code, redirectUri, codeVerifier }) => {
+        const outcome = await deps.exchange.runRequest(
+          {
+            environment: { tokenUrl: environment.tokenUrl, wireStyle: environment.wireStyle },
+            client: { clientId: draft.clientId, clientSecret: draft.clientSecret },
+            grant: { type: 'authorization_code', code, redirectUri, codeVerifier },
+          },
+          'authorization_code',
+        );
+        return { ok: outcome.status === 'token', message: pageSummary(outcome), value: outcome };
+      },
+      onPhase: (phase, info) => {
+        if (!TERMINAL.has(phase)) emit(phase, { message: info?.message ?? null });
+      },
+    });
+
+    // Ended before it listened (port in use, refused URL): the caller hears it as an error now.
+    if (!handle.authorizeUrl) {
+      const ended = await handle.result;
+      throw new HandlerError('validation', ended.message);
+    }
+
+    handles.set(flowId, handle);
+    void handle.result.then((result) => {
+      handles.delete(flowId);
+      emit(endPhase(result), {
+        message: result.message,
+        outcome: result.value ?? null,
+        stateMissing: result.ok && result.stateMissing,
+      });
+    });
+
+    return {
+      flowId,
+      redirectUri: handle.redirectUri,
+      registerAs: options.exactPath ? handle.redirectUri : options.redirectHost,
+      authorizeUrl: handle.authorizeUrl,
+      listenAddresses: handle.listenAddresses,
+    };
+  }
+
+  return {
+    start,
+    cancel(flowId: string): { cancelled: boolean } {
+      const handle = handles.get(flowId);
+      handle?.cancel();
+      return { cancelled: handle !== undefined };
+    },
+    /** For app quit: every listener closed. */
+    closeAll: () => flows.cancelAll(),
+  };
+}
+
+export type AuthorizeService = ReturnType<typeof createAuthorizeService>;
