@@ -100,7 +100,8 @@ export class Collection<S extends Entity, I extends object, V> {
   duplicate(id: string): V {
     const source = this.stored(id) as S & { name?: string };
     const copy = { ...source, id: randomUUID() };
-    if (typeof source.name === 'string') copy.name = `${source.name} (copy)`;
+    if (typeof source.name === 'string') copy.name = `${source.name.slice(0, 193)} (copy)`;
+    COLLECTIONS[this.spec.key].parse(copy);
     this.write([...this.items, copy]);
     return this.spec.view(copy);
   }

@@ -48,6 +48,7 @@ export function entitySpecs(host: StoreHost, has: HasSecret, builtIns: () => Env
     input: environmentInput,
     secretFields: [],
     view: customEnvironment,
+    // Limitation: built-ins are read-only; to post Podio's JSON style, add a custom environment.
     builtIns,
     usedBy: (id, data) =>
       data.profiles.filter((p) => p.environmentRef === id).map((p) => nameOf(p, 'profile')),

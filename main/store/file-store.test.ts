@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAesBox } from './aes-box';
@@ -133,6 +133,11 @@ describe('writing the store file', () => {
     writeFileAtomic(store.path, '{"version":2}');
     expect(readFileSync(store.path, 'utf8')).toBe('{"version":2}');
     expect(listDir(temp.dir)).toEqual(['profiles.json']);
+  });
+
+  it.skipIf(process.platform === 'win32')('writes the file readable by its owner only', () => {
+    const { store } = seededDoc();
+    expect(statSync(store.path).mode & 0o777).toBe(0o600);
   });
 
   it('removes a temp file a crash left behind when it opens', () => {

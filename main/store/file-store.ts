@@ -126,6 +126,10 @@ export function openStoreFile(options: StoreFileOptions): StoreFile {
   fs.mkdirSync(options.dir, { recursive: true });
   removeStaleTemps(file);
 
+  // Limitation: every change rewrites and fsyncs the whole file synchronously (a few ms, tens
+  // of ms for thousands of tokens); simple and crash-safe, but not built for very large stores.
+  // Limitation: one writer is assumed; a second app instance would overwrite this one's saves
+  // (the app takes Electron's single-instance lock).
   const save = (data: StoreData) => writeFileAtomic(file, `${JSON.stringify(data, null, 2)}\n`);
   const result = (data: StoreData, recovery: RecoveryNotice | null): StoreFile => ({
     path: file,
@@ -145,6 +149,7 @@ export function openStoreFile(options: StoreFileOptions): StoreFile {
       fs.renameSync(file, keptAt);
     } catch {
       // Writing over a file we could neither read nor move would destroy it: refuse to start.
+      // Limitation: the app then has no store this run; it must show this error and stop.
       throw new StoreError(
         'io',
         `The saved profiles at ${file} cannot be read or moved (${code}).`,

@@ -79,6 +79,7 @@ export class ProfileStore implements StoreHost {
   private readonly sandboxUrl: () => string | null;
   private readonly tokensPerProfile: number;
   // Ciphertexts that failed to decrypt this run: they read as missing from then on.
+  // Limitation: views do not decrypt, so hasSecret turns false only after a failed attempt.
   private readonly unreadable = new Set<string>();
 
   constructor(options: ProfileStoreOptions) {
@@ -93,7 +94,7 @@ export class ProfileStore implements StoreHost {
 
     const has = (sealed: SealedSecret | null | undefined) =>
       sealed != null && !this.unreadable.has(sealed.enc);
-    const builtIns = () => [sandboxEnvironment(this.sandboxUrl()), PODIO_ENVIRONMENT];
+    const builtIns = () => [sandboxEnvironment(this.sandboxUrl()), { ...PODIO_ENVIRONMENT }];
     const specs = entitySpecs(this, has, builtIns);
     this.environments = new Collection(this, specs.environments);
     this.clients = new Collection(this, specs.clients);
@@ -102,6 +103,7 @@ export class ProfileStore implements StoreHost {
     this.profiles = new Collection(this, specs.profiles);
   }
 
+  // data, commit, seal and open serve the collections and transfer.ts; callers use the rest.
   get data(): StoreData {
     return this.current;
   }
@@ -173,7 +175,7 @@ export class ProfileStore implements StoreHost {
       }
       return environment;
     }
-    if (id === PODIO_ENVIRONMENT.id) return PODIO_ENVIRONMENT;
+    if (id === PODIO_ENVIRONMENT.id) return { ...PODIO_ENVIRONMENT };
     return customEnvironment(this.find('environments', id, 'environment'));
   }
 
@@ -188,6 +190,8 @@ export class ProfileStore implements StoreHost {
     return found;
   }
 
+  // Limitation: on a plain-text backend without the user's consent this throws
+  // PlainTextSecretsError; the exchange handler shows the token without keeping it.
   /** Keeps a token response; the profile's oldest tokens beyond the limit are dropped. */
   addToken(input: NewToken): TokenView {
     this.profiles.get(input.profileRef);

@@ -179,6 +179,8 @@ export function decodeStore(bytes: Buffer): Decoded {
   try {
     doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch {
+    // Limitation: JSON that does not parse (truncated, random bytes) is not salvaged in part;
+    // atomic writes mean only outside damage gets here, and the original is kept for a person.
     return { ...result, problem: 'corrupt' };
   }
   if (!isDoc(doc)) return { ...result, problem: 'corrupt' };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAesBox } from './aes-box';
 import { StoreError } from './errors';
@@ -89,6 +90,8 @@ describe('export and import', () => {
     expect(resolved.client.clientSecret).toBe(SECRETS.clientSecret);
     expect(resolved.app?.appToken).toBe(SECRETS.appToken);
     expect(into.resolveProfile(made.userProfile.id).login?.password).toBe(SECRETS.password);
+    const written = readFileSync(into.path, 'utf8');
+    for (const secret of Object.values(SECRETS)) expect(written).not.toContain(secret);
   });
 
   it('refuses a wrong passphrase and changes nothing', async () => {

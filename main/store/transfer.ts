@@ -47,7 +47,10 @@ export interface ExportResult {
   warnings: string[];
 }
 
-/** Custom environments, clients, apps, logins and profiles as an export file. */
+/**
+ * Custom environments, clients, apps, logins and profiles as an export file.
+ * Limitation: token history and settings are not exported.
+ */
 export async function exportStore(
   store: ProfileStore,
   options: ExportOptions = {},
