@@ -36,7 +36,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', 'electron', 'node:*'], message: 'The renderer talks to main only through window.workbench.' },
+            {
+              group: ['**/main/**', 'electron', 'node:*'],
+              message: 'The renderer talks to main only through window.workbench.',
+            },
           ],
         },
       ],
@@ -45,13 +48,26 @@ export default tseslint.config(
   {
     // Only the Electron edges may import electron; everything else takes what it needs as arguments.
     files: ['main/**/*.ts', 'preload/**/*.ts'],
-    ignores: ['main/index.ts', 'main/window.ts', 'main/ipc.ts', 'main/adapters/**', 'preload/index.ts'],
+    ignores: [
+      'main/index.ts',
+      'main/window.ts',
+      'main/ipc.ts',
+      'main/adapters/**',
+      'preload/index.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Inject Electron objects; only the edges import electron.' }],
-          patterns: [{ group: ['**/renderer/**'], message: 'main and preload never import the renderer.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'Inject Electron objects; only the edges import electron.',
+            },
+          ],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'main and preload never import the renderer.' },
+          ],
         },
       ],
     },

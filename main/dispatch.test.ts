@@ -1,19 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ExchangeOutcome } from '../preload/contract';
+import { CHANNELS } from '../preload/contract';
+import { StoreError } from './store/errors';
 import { createDispatcher, HandlerError, type Handlers } from './dispatch';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = () => Promise.reject(new Error('not used'));
-  return {
-    'app:info': unused,
-    'sandbox:info': unused,
-    'environments:list': () => Promise.resolve([]),
-    'exchange:run': unused,
-    'exchange:refresh': unused,
-    'authorize:start': unused,
-    'authorize:cancel': unused,
-    ...overrides,
-  };
+  const table = Object.fromEntries(
+    CHANNELS.map((channel) => [channel, unused]),
+  ) as unknown as Handlers;
+  return { ...table, ...overrides };
 }
 
 describe('dispatch', () => {
@@ -66,6 +62,25 @@ describe('dispatch', () => {
     expect(await dispatch('exchange:refresh', { tokenId: 't' })).toEqual({
       ok: false,
       error: { kind: 'not_found', message: 'gone' },
+    });
+  });
+
+  it('passes a StoreError on with its issues, mapped to a bridge kind', async () => {
+    const issues = [{ field: 'data.apps[2].appId', message: 'must be a number' }];
+    const dispatch = createDispatcher(
+      handlers({
+        'transfer:import': () =>
+          Promise.reject(new StoreError('validation', 'The import file has 1 problem', issues)),
+        'entity:delete': () => Promise.reject(new StoreError('in_use', 'Used by profile "A"')),
+      }),
+    );
+    expect(await dispatch('transfer:import', { json: '{}', passphrase: null })).toEqual({
+      ok: false,
+      error: { kind: 'validation', message: 'The import file has 1 problem', issues },
+    });
+    expect(await dispatch('entity:delete', { kind: 'client', id: 'c1' })).toEqual({
+      ok: false,
+      error: { kind: 'validation', message: 'Used by profile "A"' },
     });
   });
 

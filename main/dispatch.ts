@@ -1,8 +1,9 @@
-import { z } from 'zod';
-import type { Channel, Envelope, RequestOf, ResponseOf } from '../preload/contract';
+import type { z } from 'zod';
+import type { BridgeError, Channel, Envelope, RequestOf, ResponseOf } from '../preload/contract';
 import { CHANNELS } from '../preload/contract';
 import { scoped } from './log';
 import { requestSchemas } from './schemas';
+import { StoreError, type StoreErrorKind } from './store/errors';
 
 const logger = scoped('ipc');
 
@@ -18,6 +19,31 @@ export class HandlerError extends Error {
     super(message);
     this.name = 'HandlerError';
   }
+}
+
+const STORE_KINDS: Record<StoreErrorKind, BridgeError['kind']> = {
+  validation: 'validation',
+  in_use: 'validation',
+  passphrase: 'validation',
+  not_found: 'not_found',
+  forbidden: 'forbidden',
+  plain_text_secrets: 'forbidden',
+  sandbox_unavailable: 'internal',
+  io: 'internal',
+};
+
+/** A deliberate failure as the renderer gets it; null for a fault nobody planned for. */
+function expectedFailure(error: unknown): BridgeError | null {
+  if (error instanceof HandlerError) return { kind: error.kind, message: error.message };
+  if (error instanceof StoreError) {
+    // Store messages and issue texts are written for people and never hold secret values.
+    return {
+      kind: STORE_KINDS[error.kind],
+      message: error.message,
+      ...(error.issues.length > 0 ? { issues: error.issues } : {}),
+    };
+  }
+  return null;
 }
 
 const KNOWN: ReadonlySet<string> = new Set(CHANNELS);
@@ -56,9 +82,8 @@ export function createDispatcher(handlers: Handlers) {
       const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      if (error instanceof HandlerError) {
-        return { ok: false, error: { kind: error.kind, message: error.message } };
-      }
+      const expected = expectedFailure(error);
+      if (expected) return { ok: false, error: expected };
       logger.error(`${channel} failed`, error);
       return { ok: false, error: { kind: 'internal', message: `${channel} failed unexpectedly` } };
     }

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, net, session, shell } from 'electron';
+import { app, BrowserWindow, net, safeStorage, session, shell } from 'electron';
+import { createSafeStorageBox } from './adapters/safe-storage-box';
 import type { AuthorizeProgress } from '../preload/contract';
 import { createDispatcher } from './dispatch';
 import { createHandlers } from './handlers';
@@ -41,7 +42,7 @@ function openWindow(): void {
   createMainWindow({ preloadPath, rendererUrl, isOwnRenderer });
 }
 
-async function start(): Promise<void> {
+function start(): void {
   log.transports.file.level = 'info';
   // The workbench needs no camera, notifications or geolocation: refuse every permission.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
@@ -57,6 +58,8 @@ async function start(): Promise<void> {
       platform: process.platform,
       plainTextSecrets: false,
     }),
+    storeDir: app.getPath('userData'),
+    secretBox: createSafeStorageBox(safeStorage),
     openExternal: openInBrowser,
     emitProgress: sendProgress,
   });

@@ -38,9 +38,9 @@ export interface ExchangeRequest {
   grant: GrantInput;
 }
 
-/** The owner of a token: a Podio user or a Podio app. */
+/** The owner of a token: a Podio user or app ("user" | "app"); other providers may say more. */
 export interface TokenRef {
-  type: 'user' | 'app' | string;
+  type: string;
   id: number | string;
 }
 
@@ -146,8 +146,155 @@ export interface EnvironmentInfo {
   tokenUrl: string;
   authorizeUrl: string;
   apiBaseUrl: string;
+  /** An API path that checks a token, e.g. /user/status; empty when there is none. */
+  verifyPath: string;
   wireStyle: WireStyle;
   builtIn: boolean;
+}
+
+// ---- Saved entities (profiles and what they tie together). Views never hold secret values:
+// a secret shows as a has* flag, and secret:reveal hands out one value when the person asks.
+
+export interface ClientView {
+  id: string;
+  name: string;
+  clientId: string;
+  redirectUri?: string;
+  fixedPort?: number;
+  hasSecret: boolean;
+}
+
+export interface AppView {
+  id: string;
+  name: string;
+  appId: string;
+  /** The client this app belongs to. */
+  clientRef: string;
+  hasSecret: boolean;
+}
+
+export interface LoginView {
+  id: string;
+  name?: string;
+  username: string;
+  hasSecret: boolean;
+}
+
+/** A profile ties an environment and a client to an app or a login (or neither). */
+export interface ProfileView {
+  id: string;
+  name: string;
+  environmentRef: string;
+  clientRef: string;
+  appRef?: string;
+  loginRef?: string;
+}
+
+/** A kept token without its secret values. */
+export interface TokenView {
+  id: string;
+  profileRef: string;
+  grant: GrantType;
+  receivedAt: number;
+  expiresAt: number | null;
+  tokenType: string;
+  scope: string | null;
+  ref: TokenRef | null;
+  extra: Record<string, unknown>;
+  secretExtraKeys: string[];
+  hasAccessToken: boolean;
+  hasRefreshToken: boolean;
+}
+
+export interface SettingsView {
+  lastProfileRef?: string;
+  allowPlainTextSecrets: boolean;
+  /** True when the OS keeps secrets as plain text (Linux without a keyring). */
+  plainTextBackend: boolean;
+}
+
+/** Told once after start when the store file needed repair; nothing was silently dropped. */
+export interface RecoveryNotice {
+  problem: 'corrupt' | 'unreadable' | 'newer_version' | 'invalid_entries' | string;
+  message: string;
+  /** Where the original file was kept, byte for byte. */
+  keptAt: string;
+  dropped: { path: string; message: string }[];
+}
+
+/** Everything the sidebar and editors show, in one answer. */
+export interface StoreSnapshot {
+  environments: EnvironmentInfo[];
+  clients: ClientView[];
+  apps: AppView[];
+  logins: LoginView[];
+  profiles: ProfileView[];
+  settings: SettingsView;
+  recovery: RecoveryNotice | null;
+}
+
+/** A secret in a form: omitted keeps the saved value, null or '' clears it. */
+type SecretInput = string | null | undefined;
+
+export interface EnvironmentInput {
+  name: string;
+  tokenUrl: string;
+  authorizeUrl: string;
+  apiBaseUrl: string;
+  verifyPath: string;
+  wireStyle: WireStyle;
+}
+export interface ClientInput {
+  name: string;
+  clientId: string;
+  clientSecret?: SecretInput;
+  redirectUri?: string;
+  fixedPort?: number;
+}
+export interface AppInput {
+  name: string;
+  appId: string;
+  appToken?: SecretInput;
+  clientRef: string;
+}
+export interface LoginInput {
+  name?: string;
+  username: string;
+  password?: SecretInput;
+}
+export interface ProfileInput {
+  name: string;
+  environmentRef: string;
+  clientRef: string;
+  appRef?: string;
+  loginRef?: string;
+}
+
+/** Which saved entity a call is about, with its input type. */
+export interface EntityInputs {
+  environment: EnvironmentInput;
+  client: ClientInput;
+  app: AppInput;
+  login: LoginInput;
+  profile: ProfileInput;
+}
+export type EntityKind = keyof EntityInputs;
+
+/** Creates (id null) or updates one entity. */
+export type EntitySave = {
+  [K in EntityKind]: { kind: K; id: string | null; input: EntityInputs[K] };
+}[EntityKind];
+
+export type SecretRef =
+  | { entity: 'client'; id: string; field: 'clientSecret' }
+  | { entity: 'app'; id: string; field: 'appToken' }
+  | { entity: 'login'; id: string; field: 'password' }
+  | { entity: 'token'; id: string; field: 'accessToken' | 'refreshToken' };
+
+export interface ImportSummary {
+  added: Record<'environments' | 'clients' | 'apps' | 'logins' | 'profiles', number>;
+  renamedIds: number;
+  secrets: number;
 }
 
 /** The demo credentials the sandbox accepts. */
@@ -228,6 +375,18 @@ export interface Channels {
   'exchange:refresh': [{ tokenId: string }, ExchangeOutcome];
   'authorize:start': [{ draft: ProfileDraft; options: AuthorizeOptions }, AuthorizeStarted];
   'authorize:cancel': [{ flowId: string }, { cancelled: boolean }];
+  'store:snapshot': [void, StoreSnapshot];
+  'entity:save': [EntitySave, { id: string; snapshot: StoreSnapshot }];
+  'entity:delete': [{ kind: EntityKind; id: string }, StoreSnapshot];
+  'profile:duplicate': [{ id: string }, { id: string; snapshot: StoreSnapshot }];
+  'secret:reveal': [SecretRef, { value: string | null; warning: string | null }];
+  'settings:update': [{ allowPlainTextSecrets?: boolean; lastProfileRef?: string }, SettingsView];
+  'tokens:list': [{ profileId: string }, TokenView[]];
+  'tokens:delete': [{ id: string }, TokenView[]];
+  /** One exchange for a saved profile; a token joins the profile's history. */
+  'profile:exchange': [{ profileId: string; grant: GrantType }, ExchangeOutcome];
+  'transfer:export': [{ passphrase: string | null }, { json: string; warnings: string[] }];
+  'transfer:import': [{ json: string; passphrase: string | null }, ImportSummary];
 }
 
 export type Channel = keyof Channels;
@@ -249,6 +408,17 @@ export const CHANNELS = [
   'exchange:refresh',
   'authorize:start',
   'authorize:cancel',
+  'store:snapshot',
+  'entity:save',
+  'entity:delete',
+  'profile:duplicate',
+  'secret:reveal',
+  'settings:update',
+  'tokens:list',
+  'tokens:delete',
+  'profile:exchange',
+  'transfer:export',
+  'transfer:import',
 ] as const satisfies readonly Channel[];
 
 /**
@@ -260,6 +430,8 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: BridgeErr
 export interface BridgeError {
   kind: 'validation' | 'not_found' | 'internal' | 'forbidden';
   message: string;
+  /** Every problem with its field or path, e.g. `data.apps[2].appId` in an import file. */
+  issues?: ValidationIssue[];
 }
 
 /** The API the renderer sees as window.workbench. */

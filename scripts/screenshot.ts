@@ -11,7 +11,10 @@ async function main(): Promise<void> {
   const harness = await startHarness();
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 820 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 820 },
+      deviceScaleFactor: 1,
+    });
     await page.emulateMedia({ colorScheme: process.argv.includes('--dark') ? 'dark' : 'light' });
     await page.goto(harness.url);
     await page.getByRole('radio', { name: 'Password', exact: true }).check();

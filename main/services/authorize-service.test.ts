@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorizeOptions, AuthorizeProgress, ProfileDraft } from '../../preload/contract';
-import { sandboxEnvironment } from '../environments';
+import { sandboxEnvironment } from '../store/environments';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { createAuthorizeService, type AuthorizeService } from './authorize-service';
 import { createExchangeService } from './exchange-service';

@@ -4,18 +4,24 @@ import type {
   EnvironmentInfo,
   SandboxInfo,
 } from '../../preload/contract';
-import { PODIO_ENVIRONMENT, sandboxEnvironment } from '../environments';
 import type { Services } from '../handlers';
 import { scoped } from '../log';
 import { DEFAULT_DEMO, startSandbox, type Sandbox } from '../sandbox/server';
+import { openProfileStore } from '../store/profile-store';
+import type { SecretBox } from '../store/secret-box';
 import { createAuthorizeService } from './authorize-service';
 import { createExchangeService } from './exchange-service';
+import { createStoreService } from './store-service';
+import { createStoreKeeper } from './token-keepers';
 
 const logger = scoped('services');
 
 export interface ComposeOptions {
   fetch: typeof fetch;
   appInfo: () => AppInfo;
+  /** Where the profile store file lives (the app's userData folder). */
+  storeDir: string;
+  secretBox: SecretBox;
   timeoutMs?: number;
   /** Opens the system browser (shell.openExternal in the app). */
   openExternal: (url: string) => Promise<void>;
@@ -29,20 +35,32 @@ export interface ComposeOptions {
  */
 export function composeServices(options: ComposeOptions): Services & { close(): Promise<void> } {
   let sandbox: Promise<Sandbox> | null = null;
+  let sandboxUrl: string | null = null;
 
   function ensureSandbox(): Promise<Sandbox> {
     if (!sandbox) {
       sandbox = startSandbox({ port: 0 }).then((started: Sandbox) => {
+        sandboxUrl = started.url;
         logger.info(`sandbox listening on ${started.url}`);
         return started;
+      });
+      sandbox.catch(() => {
+        sandbox = null;
       });
     }
     return sandbox;
   }
 
+  const store = openProfileStore({
+    dir: options.storeDir,
+    secretBox: options.secretBox,
+    sandboxUrl: () => sandboxUrl,
+  });
+  if (store.recovery) logger.warn(store.recovery.message);
+
   async function environments(): Promise<EnvironmentInfo[]> {
-    const running = await ensureSandbox();
-    return [sandboxEnvironment(running.url), PODIO_ENVIRONMENT];
+    await ensureSandbox().catch((error: unknown) => logger.warn('sandbox failed to start', error));
+    return store.environments.list();
   }
 
   async function sandboxInfo(): Promise<SandboxInfo> {
@@ -51,7 +69,6 @@ export function composeServices(options: ComposeOptions): Services & { close(): 
       return { running: true, url: running.url, demo: running.demo };
     } catch (error) {
       logger.warn('sandbox failed to start', error);
-      sandbox = null;
       return { running: false, url: null, demo: DEFAULT_DEMO };
     }
   }
@@ -59,6 +76,7 @@ export function composeServices(options: ComposeOptions): Services & { close(): 
   const exchange = createExchangeService({
     fetch: options.fetch,
     environments,
+    profileKeeper: createStoreKeeper(() => store),
     timeoutMs: options.timeoutMs,
   });
   const authorize = createAuthorizeService({
@@ -68,11 +86,12 @@ export function composeServices(options: ComposeOptions): Services & { close(): 
   });
 
   return {
-    appInfo: options.appInfo,
+    appInfo: () => ({ ...options.appInfo(), plainTextSecrets: options.secretBox.isPlainText() }),
     sandboxInfo,
     environments,
     exchange,
     authorize,
+    store: createStoreService({ store, exchange, ensureSandbox }),
     async close() {
       await authorize.closeAll();
       if (sandbox) await (await sandbox).close();

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileDraft } from '../../preload/contract';
 import { log } from '../log';
 import { startSandbox, type Sandbox } from '../sandbox/server';
-import { sandboxEnvironment } from '../environments';
+import { sandboxEnvironment } from '../store/environments';
 import { HandlerError } from '../dispatch';
 import { createExchangeService } from './exchange-service';
 

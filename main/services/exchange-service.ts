@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type {
   EnvironmentInfo,
-  EnvironmentTarget,
-  ClientCredentials,
   ExchangeOutcome,
   ExchangeRequest,
+  GrantInput,
   GrantType,
   ProfileDraft,
 } from '../../preload/contract';
@@ -12,37 +11,37 @@ import { runExchange } from '../oauth/exchange';
 import { registerSecret } from '../redact';
 import { HandlerError } from '../dispatch';
 import { grantFromDraft } from './draft-grant';
+import { createMemoryKeeper, type TokenKeeper } from './token-keepers';
 
 export interface ExchangeServiceDeps {
   fetch: typeof fetch;
   environments: () => Promise<EnvironmentInfo[]>;
+  /** Keeps saved profiles' tokens; quick exchanges are kept in memory. */
+  profileKeeper?: TokenKeeper;
   timeoutMs?: number;
   now?: () => number;
 }
 
-/** What main keeps of a token so Refresh can run without the renderer resending secrets. */
-interface KeptToken {
-  environment: EnvironmentTarget;
-  client: ClientCredentials;
-  refreshToken: string | null;
-}
-
-// Limitation: kept tokens live in memory until the profile store keeps token history on disk.
-const MAX_KEPT_TOKENS = 200;
+const REFRESH_NEEDS_TOKEN: ExchangeOutcome = {
+  status: 'error',
+  grant: 'refresh_token',
+  error: {
+    kind: 'validation',
+    message: 'The refresh_token grant uses a kept token: press Refresh on a token.',
+    issues: [{ field: 'refreshToken', message: 'Get a token first, then press Refresh' }],
+  },
+};
 
 /** Runs exchanges for the renderer and keeps what Refresh needs. */
 export function createExchangeService(deps: ExchangeServiceDeps) {
-  const kept = new Map<string, KeptToken>();
+  const memory = createMemoryKeeper(randomUUID);
+  const keepers = deps.profileKeeper ? [deps.profileKeeper, memory] : [memory];
 
-  function keep(id: string, token: KeptToken): void {
-    kept.set(id, token);
-    if (kept.size > MAX_KEPT_TOKENS) {
-      const oldest = kept.keys().next().value;
-      if (oldest !== undefined) kept.delete(oldest);
-    }
-  }
-
-  async function execute(request: ExchangeRequest, grant: GrantType): Promise<ExchangeOutcome> {
+  async function execute(
+    request: ExchangeRequest,
+    grant: GrantType,
+    profileId: string | null = null,
+  ): Promise<ExchangeOutcome> {
     const result = await runExchange(request, {
       fetch: deps.fetch,
       timeoutMs: deps.timeoutMs,
@@ -53,13 +52,20 @@ export function createExchangeService(deps: ExchangeServiceDeps) {
     // runExchange registers the request's secrets; the tokens it got back are new secrets.
     registerSecret(result.token.accessToken);
     registerSecret(result.token.refreshToken);
-    const tokenId = randomUUID();
-    keep(tokenId, {
-      environment: request.environment,
-      client: request.client,
-      refreshToken: result.token.refreshToken,
-    });
-    return { status: 'token', tokenId, grant, token: result.token, meta: result.meta };
+    const keep = {
+      ...request,
+      profileId,
+      grant,
+      token: result.token,
+      receivedAt: result.meta.receivedAt,
+    };
+    const savedId = profileId === null ? null : (deps.profileKeeper?.keep(keep) ?? null);
+    const token =
+      profileId !== null && savedId === null
+        ? { ...result.token, warnings: [...result.token.warnings, NOT_SAVED] }
+        : result.token;
+    const tokenId = savedId ?? memory.keep(keep) ?? randomUUID();
+    return { status: 'token', tokenId, grant, token, meta: result.meta };
   }
 
   async function environmentById(id: string): Promise<EnvironmentInfo> {
@@ -68,24 +74,22 @@ export function createExchangeService(deps: ExchangeServiceDeps) {
     return found;
   }
 
+  function findKept(tokenId: string) {
+    for (const keeper of keepers) {
+      const found = keeper.find(tokenId);
+      if (found) return { keeper, found };
+    }
+    throw new HandlerError('not_found', 'That token is no longer kept; get a new one');
+  }
+
   return {
-    /** Runs an exchange that main built itself (the browser sign-in's code exchange). */
+    /** Runs an exchange that main built itself (a profile's, or the browser sign-in's code). */
     runRequest: execute,
 
     environmentById,
 
     async run(draft: ProfileDraft, grant: GrantType): Promise<ExchangeOutcome> {
-      if (grant === 'refresh_token') {
-        return {
-          status: 'error',
-          grant,
-          error: {
-            kind: 'validation',
-            message: 'The refresh_token grant uses a kept token: press Refresh on a token.',
-            issues: [{ field: 'refreshToken', message: 'Get a token first, then press Refresh' }],
-          },
-        };
-      }
+      if (grant === 'refresh_token') return REFRESH_NEEDS_TOKEN;
       const environment = await environmentById(draft.environmentId);
       return execute(
         {
@@ -98,25 +102,23 @@ export function createExchangeService(deps: ExchangeServiceDeps) {
     },
 
     async refresh(tokenId: string): Promise<ExchangeOutcome> {
-      const token = kept.get(tokenId);
-      if (!token)
-        throw new HandlerError('not_found', 'That token is no longer kept; get a new one');
-      if (!token.refreshToken) {
-        throw new HandlerError('validation', 'That token came without a refresh token');
+      const { keeper, found } = findKept(tokenId);
+      if (!found.refreshToken) {
+        throw new HandlerError('validation', 'That token has no usable refresh token');
       }
+      const grant: GrantInput = { type: 'refresh_token', refreshToken: found.refreshToken };
       const outcome = await execute(
-        {
-          environment: token.environment,
-          client: token.client,
-          grant: { type: 'refresh_token', refreshToken: token.refreshToken },
-        },
+        { environment: found.environment, client: found.client, grant },
         'refresh_token',
+        found.profileId,
       );
-      // Podio rotates refresh tokens: the old one is dead once a refresh succeeds.
-      if (outcome.status === 'token') token.refreshToken = null;
+      if (outcome.status === 'token') keeper.spend(tokenId);
       return outcome;
     },
   };
 }
+
+const NOT_SAVED =
+  'This token was not saved: the system keeps secrets without encryption and saving them is off.';
 
 export type ExchangeService = ReturnType<typeof createExchangeService>;

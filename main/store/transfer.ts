@@ -189,7 +189,13 @@ export async function importIntoStore(
       );
     }
     const text = await openWithPassphrase(parsed.data.secrets, options.passphrase);
-    const inner = exportSecrets.safeParse(JSON.parse(text));
+    let innerRaw: unknown;
+    try {
+      innerRaw = JSON.parse(text);
+    } catch {
+      throw rejected([{ field: 'secrets', message: 'does not hold JSON' }]);
+    }
+    const inner = exportSecrets.safeParse(innerRaw);
     if (!inner.success) {
       throw rejected(
         inner.error.issues.map((i) => ({

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { listenForProgress } from './features/authorize/authorize-store';
+import { SignInPanel, useSignInShown } from './features/authorize/SignInPanel';
 import { HistoryList } from './features/exchange/HistoryList';
 import { ResultPanel } from './features/exchange/ResultPanel';
 import { ProfileForm } from './features/profile-form/ProfileForm';
@@ -28,10 +30,14 @@ function EnvironmentBadge() {
 /** The one screen: profile form on the left, the result on the right. */
 export function App() {
   const load = useProfileStore((s) => s.load);
+  const signInShown = useSignInShown();
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Subscribed before any sign-in starts: main can report a flow before authorize:start answers.
+  useEffect(() => listenForProgress(), []);
 
   return (
     <div className="app">
@@ -44,7 +50,8 @@ export function App() {
           <ProfileForm />
         </div>
         <section className="pane pane--result" aria-label="Result">
-          <ResultPanel />
+          <SignInPanel />
+          <ResultPanel showEmpty={!signInShown} />
           <HistoryList />
         </section>
       </main>

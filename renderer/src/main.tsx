@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles/base.css';
 import './styles/form.css';
 import './styles/result.css';
+import './styles/sign-in.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks the #root element.');

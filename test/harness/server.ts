@@ -1,7 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createAesBox } from '../../main/store/aes-box';
 import type { EventName, Events } from '../../preload/contract';
 import { createDispatcher } from '../../main/dispatch';
 import { createHandlers } from '../../main/handlers';
@@ -14,6 +17,8 @@ export interface HarnessOptions {
   rendererDir?: string;
   port?: number;
   exchangeTimeoutMs?: number;
+  /** The profile store's folder; by default a fresh temp folder, removed on close. */
+  storeDir?: string;
   /** Called with each URL the app would open in the system browser. */
   onOpenExternal?: (url: string) => void;
 }
@@ -76,7 +81,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     for (const stream of streams)
       stream.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   };
+  const storeDir = options.storeDir ?? (await mkdtemp(join(tmpdir(), 'workbench-harness-')));
   const services = composeServices({
+    storeDir,
+    // The harness has no OS keychain: a random AES-GCM key per run plays safeStorage.
+    secretBox: createAesBox(),
     fetch: globalThis.fetch,
     appInfo: () => ({
       name: 'Token Workbench',
@@ -204,6 +213,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((done) => server.close(() => done()));
       await services.close();
+      if (!options.storeDir) await rm(storeDir, { recursive: true, force: true });
     },
   };
 }

@@ -38,7 +38,9 @@ class FakeApp extends EventEmitter {
     return '0.0.0-smoke';
   }
   getPath() {
-    return process.env.FAKE_ELECTRON_USER_DATA ?? '/nonexistent';
+    const dir = process.env.FAKE_ELECTRON_USER_DATA;
+    if (!dir) throw new Error('set FAKE_ELECTRON_USER_DATA to a temp folder');
+    return dir;
   }
   quit() {
     recorder.quitCalls += 1;

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../preload/contract';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -26,8 +27,10 @@ interface Report {
 }
 
 let report: Report;
+let userData: string;
 
 beforeAll(() => {
+  userData = mkdtempSync(join(tmpdir(), 'workbench-smoke-'));
   if (!existsSync(mainBundle)) {
     const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('electron-vite build failed');
@@ -39,7 +42,7 @@ beforeAll(() => {
       cwd: root,
       encoding: 'utf8',
       timeout: 30_000,
-      env: { ...process.env, WORKBENCH_LOG_LEVEL: 'warn' },
+      env: { ...process.env, WORKBENCH_LOG_LEVEL: 'warn', FAKE_ELECTRON_USER_DATA: userData },
     },
   );
   const line = out
@@ -49,6 +52,10 @@ beforeAll(() => {
   if (!line) throw new Error(`run-main printed no report:\n${out}`);
   report = JSON.parse(line) as Report;
 }, 120_000);
+
+afterAll(() => {
+  rmSync(userData, { recursive: true, force: true });
+});
 
 describe('the built main bundle, launched against a stand-in electron module', () => {
   it('creates exactly one window', () => {

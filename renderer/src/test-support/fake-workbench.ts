@@ -1,7 +1,11 @@
 import type {
+  AuthorizeProgress,
+  AuthorizeStarted,
   Channel,
   EnvironmentInfo,
   ExchangeMeta,
+  EventName,
+  Events,
   ExchangeOutcome,
   RequestOf,
   ResponseOf,
@@ -21,6 +25,10 @@ type Handlers = { [C in Channel]?: (request: RequestOf<C>) => Promise<ResponseOf
 export interface FakeWorkbench extends WorkbenchApi {
   calls: Array<{ channel: Channel; request: unknown }>;
   handlers: Handlers;
+  /** Pushes an event to every listener subscribed with `on`, as main would. */
+  emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** How many listeners are subscribed to an event now. */
+  listenerCount(event: EventName): number;
 }
 
 export const SANDBOX_URL = 'http://127.0.0.1:41234';
@@ -32,6 +40,7 @@ export const ENVIRONMENTS: EnvironmentInfo[] = [
     tokenUrl: `${SANDBOX_URL}/oauth/token`,
     authorizeUrl: `${SANDBOX_URL}/oauth/authorize`,
     apiBaseUrl: SANDBOX_URL,
+    verifyPath: '/user/status',
     wireStyle: 'form',
     builtIn: true,
   },
@@ -41,6 +50,7 @@ export const ENVIRONMENTS: EnvironmentInfo[] = [
     tokenUrl: 'https://api.podio.com/oauth/token',
     authorizeUrl: 'https://podio.com/oauth/authorize',
     apiBaseUrl: 'https://api.podio.com',
+    verifyPath: '/user/status',
     wireStyle: 'form',
     builtIn: true,
   },
@@ -199,6 +209,30 @@ export function validationOutcome(): ExchangeOutcome {
   };
 }
 
+/** What authorize:start answers by default: a Podio-style flow on localhost. */
+export const STARTED: AuthorizeStarted = {
+  flowId: 'flow-1',
+  redirectUri: 'http://localhost:53121/callback/q8Zk2vL0aT3mYw9c',
+  registerAs: 'localhost',
+  authorizeUrl: `${SANDBOX_URL}/oauth/authorize?client_id=demo-client&state=s1`,
+  listenAddresses: ['127.0.0.1:53121', '[::1]:53121'],
+};
+
+/** One authorize:progress event for a flow (STARTED's by default). */
+export function progress(
+  phase: AuthorizeProgress['phase'],
+  fields: Partial<AuthorizeProgress> = {},
+): AuthorizeProgress {
+  return {
+    flowId: STARTED.flowId,
+    phase,
+    message: null,
+    outcome: null,
+    stateMissing: false,
+    ...fields,
+  };
+}
+
 /** A fake whose exchange:run and exchange:refresh answer from the given queues, in order. */
 export function createFakeWorkbench(
   answers: { run?: ExchangeOutcome[]; refresh?: ExchangeOutcome[] } = {},
@@ -222,7 +256,10 @@ export function createFakeWorkbench(
     'environments:list': () => Promise.resolve(ENVIRONMENTS),
     'exchange:run': () => next(runQueue, 'exchange:run'),
     'exchange:refresh': () => next(refreshQueue, 'exchange:refresh'),
+    'authorize:start': () => Promise.resolve(STARTED),
+    'authorize:cancel': () => Promise.resolve({ cancelled: true }),
   };
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
 
   const fake: FakeWorkbench = {
     calls: [],
@@ -233,7 +270,17 @@ export function createFakeWorkbench(
       if (!handler) return Promise.reject(new Error(`the fake has no answer for ${channel}`));
       return handler(request);
     },
-    on: () => () => {},
+    on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    emit<E extends EventName>(event: E, payload: Events[E]): void {
+      for (const listener of listeners.get(event) ?? [])
+        (listener as (p: Events[E]) => void)(payload);
+    },
+    listenerCount: (event) => listeners.get(event)?.size ?? 0,
   };
   return fake;
 }

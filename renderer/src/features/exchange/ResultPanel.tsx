@@ -3,8 +3,11 @@ import { ErrorView } from './ErrorView';
 import { useExchangeStore } from './exchange-store';
 import { TokenView } from './TokenView';
 
-/** The right-hand pane: whatever the latest exchange produced. */
-export function ResultPanel() {
+/**
+ * The right-hand pane: whatever the latest exchange produced. `showEmpty` false drops the
+ * "No token yet" placeholder while something else (a browser sign-in) fills the pane.
+ */
+export function ResultPanel({ showEmpty = true }: { showEmpty?: boolean }) {
   const { outcome, running, failure, seq } = useExchangeStore(
     useShallow((s) => ({ outcome: s.outcome, running: s.running, failure: s.failure, seq: s.seq })),
   );
@@ -19,10 +22,13 @@ export function ResultPanel() {
         </div>
       )}
 
-      {outcome === null && !failure && (
+      {outcome === null && !failure && showEmpty && (
         <div className="empty">
           <h2>No token yet</h2>
-          <p>Pick a grant and press Get token. The sandbox answers without any account.</p>
+          <p>
+            Pick a grant and press Get token, or Sign in with browser for an authorization code. The
+            sandbox answers without any account.
+          </p>
         </div>
       )}
 

@@ -29,6 +29,10 @@ interface ExchangeState {
   refresh: (tokenId: string) => Promise<void>;
   /** Shows a token from the history. */
   show: (tokenId: string) => void;
+  /** Shows an outcome that arrived another way (a browser sign-in), as if run had produced it. */
+  showOutcome: (outcome: ExchangeOutcome) => void;
+  /** Empties the result pane (history stays), e.g. when a browser sign-in starts. */
+  clear: () => void;
 }
 
 const initialState = {
@@ -40,6 +44,14 @@ const initialState = {
 };
 
 export const useExchangeStore = create<ExchangeState>()((set, get) => {
+  const shown = (s: ExchangeState, outcome: ExchangeOutcome): Partial<ExchangeState> => ({
+    seq: s.seq + 1,
+    outcome,
+    failure: null,
+    history:
+      outcome.status === 'token' ? [outcome, ...s.history].slice(0, HISTORY_LIMIT) : s.history,
+  });
+
   const settle = async (call: () => Promise<ExchangeOutcome>): Promise<void> => {
     // One exchange at a time: the buttons are disabled too, this guards Enter and double clicks.
     if (get().running) return;
@@ -47,13 +59,7 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
 
     try {
       const outcome = await call();
-      set((s) => ({
-        running: false,
-        seq: s.seq + 1,
-        outcome,
-        history:
-          outcome.status === 'token' ? [outcome, ...s.history].slice(0, HISTORY_LIMIT) : s.history,
-      }));
+      set((s) => ({ ...shown(s, outcome), running: false }));
     } catch (reason) {
       set((s) => ({ running: false, seq: s.seq + 1, failure: failureMessage(reason) }));
     }
@@ -70,6 +76,10 @@ export const useExchangeStore = create<ExchangeState>()((set, get) => {
       const picked = get().history.find((t) => t.tokenId === tokenId);
       if (picked) set({ outcome: picked, failure: null });
     },
+
+    showOutcome: (outcome) => set((s) => shown(s, outcome)),
+
+    clear: () => set((s) => ({ outcome: null, failure: null, seq: s.seq + 1 })),
   };
 });
 

@@ -15,6 +15,7 @@ interface FormFieldProps {
   autoComplete?: HTMLInputAutoCompleteAttribute;
   inputMode?: 'text' | 'numeric' | 'url' | 'email';
   placeholder?: string;
+  onBlur?: () => void;
 }
 
 /** One labelled input with its validation message underneath. */
@@ -29,6 +30,7 @@ export function FormField({
   autoComplete = 'off',
   inputMode,
   placeholder,
+  onBlur,
 }: FormFieldProps) {
   const [revealed, setRevealed] = useState(false);
   const errorId = `${id}-error`;
@@ -44,6 +46,7 @@ export function FormField({
           type={secret && !revealed ? 'password' : 'text'}
           value={value}
           onChange={(e) => onChange(e.target.value)}
+          onBlur={onBlur}
           autoComplete={autoComplete}
           spellCheck={false}
           inputMode={inputMode}

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ValidationIssue } from '../../../../preload/contract';
+import { BrowserSignIn } from '../authorize/BrowserSignIn';
 import {
   selectIssues,
   selectRefreshableTokenId,
@@ -59,6 +60,8 @@ export function ProfileForm() {
   const run = useExchangeStore((s) => s.run);
   const refresh = useExchangeStore((s) => s.refresh);
   const formRef = useRef<HTMLFormElement>(null);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [issuesSeen, setIssuesSeen] = useState(issues);
 
   // Marks belong to the grant that was run; after switching grants they would point at fields
   // the new grant does not send.
@@ -67,6 +70,13 @@ export function ProfileForm() {
     () => (issuesGrant === grant ? issuesByField(issues) : new Map<string, string>()),
     [issues, issuesGrant, grant],
   );
+
+  // A pasted-code exchange that marks Code or Redirect URI opens their disclosure, so the marks
+  // (and the focus below) are not hidden. Adjusted while rendering, as React advises for this.
+  if (issues !== issuesSeen) {
+    setIssuesSeen(issues);
+    if (issues.some((i) => i.field === 'code' || i.field === 'redirectUri')) setPasteOpen(true);
+  }
 
   // Put the cursor on the first field a validation outcome marked.
   useEffect(() => {
@@ -100,6 +110,20 @@ export function ProfileForm() {
   );
 
   const environmentError = errors.get('environmentId');
+
+  // For the authorization code grant, browser sign-in is the main way: Get token then exchanges
+  // a pasted code, sits with the Code field and steps back to a plain button.
+  const getToken = (
+    <div className="actions">
+      <button
+        type="submit"
+        className={grant === 'authorization_code' ? 'button' : 'button button--primary'}
+        disabled={running || refreshBlocked}
+      >
+        {running ? 'Getting token…' : 'Get token'}
+      </button>
+    </div>
+  );
 
   return (
     <form
@@ -150,13 +174,24 @@ export function ProfileForm() {
         </fieldset>
       ))}
 
-      {/* Limitation: manual code entry only; the browser sign-in (authorize:start) is not wired. */}
       {grant === 'authorization_code' && (
-        <fieldset className="group">
-          <legend>Authorization code</legend>
-          {field('code')}
-          {field('redirectUri')}
-        </fieldset>
+        <>
+          <BrowserSignIn />
+          <details
+            className="disclosure"
+            open={pasteOpen}
+            onToggle={(e) => setPasteOpen(e.currentTarget.open)}
+          >
+            <summary>Paste a code instead</summary>
+            <fieldset className="group">
+              <legend className="visually-hidden">Authorization code</legend>
+              {field('code')}
+              {field('redirectUri')}
+              <p className="hint">Exchanges a code you copied from a redirect yourself.</p>
+            </fieldset>
+            {getToken}
+          </details>
+        </>
       )}
 
       {grant === 'refresh_token' && (
@@ -167,15 +202,7 @@ export function ProfileForm() {
         </p>
       )}
 
-      <div className="actions">
-        <button
-          type="submit"
-          className="button button--primary"
-          disabled={running || refreshBlocked}
-        >
-          {running ? 'Getting token…' : 'Get token'}
-        </button>
-      </div>
+      {grant !== 'authorization_code' && getToken}
     </form>
   );
 }

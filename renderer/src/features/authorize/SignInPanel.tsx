@@ -1,0 +1,49 @@
+import { useShallow } from 'zustand/react/shallow';
+import { selectPhase, useAuthorizeStore } from './authorize-store';
+import { SignInProgress } from './SignInProgress';
+
+/** The result pane's view of the browser sign-in: starting, its progress, or why it failed. */
+export function SignInPanel() {
+  const { flow, progress, starting, cancelling, error } = useAuthorizeStore(
+    useShallow((s) => ({
+      flow: s.flow,
+      progress: s.progress,
+      starting: s.starting,
+      cancelling: s.cancelling,
+      error: s.error,
+    })),
+  );
+  const phase = useAuthorizeStore(selectPhase);
+  const cancel = useAuthorizeStore((s) => s.cancel);
+
+  if (!error && !starting && !flow) return null;
+
+  return (
+    <div className="sign-in-area">
+      {error && (
+        <div role="alert" className="note note--error">
+          {flow === null && <h2 className="error-headline">The sign-in did not start</h2>}
+          <p>{error}</p>
+        </div>
+      )}
+
+      {starting && <p className="sign-in-starting">Starting the sign-in…</p>}
+
+      {flow && phase && (
+        <SignInProgress
+          key={flow.flowId}
+          flow={flow}
+          phase={phase}
+          progress={progress}
+          cancelling={cancelling}
+          onCancel={() => void cancel()}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Whether the sign-in has something to show, so the result pane drops its "No token yet". */
+export function useSignInShown(): boolean {
+  return useAuthorizeStore((s) => s.starting || s.flow !== null || s.error !== null);
+}

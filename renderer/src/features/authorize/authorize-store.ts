@@ -1,0 +1,130 @@
+import { create } from 'zustand';
+import type {
+  AuthorizeOptions,
+  AuthorizePhase,
+  AuthorizeProgress,
+  AuthorizeStarted,
+  ProfileDraft,
+} from '../../../../preload/contract';
+import { failureMessage, workbench } from '../../lib/bridge';
+import { useExchangeStore } from '../exchange/exchange-store';
+import { DEFAULT_SIGN_IN_FORM } from './sign-in-options';
+import type { SignInForm } from './sign-in-options';
+
+const TERMINAL: ReadonlySet<AuthorizePhase> = new Set(['done', 'failed', 'cancelled']);
+
+/** Whether a phase ends the flow: done, failed or cancelled. */
+export function isTerminal(phase: AuthorizePhase): boolean {
+  return TERMINAL.has(phase);
+}
+
+interface AuthorizeState {
+  /** The browser sign-in settings as typed. */
+  form: SignInForm;
+  /** authorize:start is on its way; the flow id is not known yet. */
+  starting: boolean;
+  /** The running (or last) sign-in, as authorize:start answered. */
+  flow: AuthorizeStarted | null;
+  /** The latest progress of that flow; null until the first event. */
+  progress: AuthorizeProgress | null;
+  /** Progress that arrived before authorize:start answered, latest per flow id. */
+  early: Record<string, AuthorizeProgress>;
+  cancelling: boolean;
+  /** authorize:start or authorize:cancel itself failed: the sentence main answered. */
+  error: string | null;
+  setForm: (patch: Partial<SignInForm>) => void;
+  /** Starts a browser sign-in; the previous flow's panel and the shown result are cleared. */
+  start: (draft: ProfileDraft, options: AuthorizeOptions) => Promise<void>;
+  /** Asks main to stop the running flow; its 'cancelled' progress event ends it here. */
+  cancel: () => Promise<void>;
+  /** Applies one authorize:progress event; an ending with an outcome goes to the result pane. */
+  handleProgress: (event: AuthorizeProgress) => void;
+}
+
+const initialState = {
+  form: DEFAULT_SIGN_IN_FORM,
+  starting: false,
+  flow: null as AuthorizeStarted | null,
+  progress: null as AuthorizeProgress | null,
+  early: {} as Record<string, AuthorizeProgress>,
+  cancelling: false,
+  error: null as string | null,
+};
+
+export const useAuthorizeStore = create<AuthorizeState>()((set, get) => ({
+  ...initialState,
+
+  setForm: (patch) => set((s) => ({ form: { ...s.form, ...patch } })),
+
+  start: async (draft, options) => {
+    if (get().starting) return;
+    // A new sign-in owns the result pane: an old token or error there would read as its result.
+    useExchangeStore.getState().clear();
+    set({ starting: true, flow: null, progress: null, early: {}, cancelling: false, error: null });
+
+    try {
+      const flow = await workbench().invoke('authorize:start', { draft, options });
+      const early = get().early[flow.flowId];
+      set({ starting: false, flow, early: {} });
+      if (early) get().handleProgress(early);
+    } catch (reason) {
+      set({ starting: false, early: {}, error: failureMessage(reason) });
+    }
+  },
+
+  cancel: async () => {
+    const { flow, progress, cancelling } = get();
+    if (!flow || cancelling || (progress && isTerminal(progress.phase))) return;
+    set({ cancelling: true });
+
+    try {
+      await workbench().invoke('authorize:cancel', { flowId: flow.flowId });
+      // Limitation: { cancelled: false } (the flow had just ended) is not shown; the flow's own
+      // terminal event, already on its way, says how it ended.
+      set({ cancelling: false });
+    } catch (reason) {
+      set({ cancelling: false, error: `Could not cancel the sign-in: ${failureMessage(reason)}` });
+    }
+  },
+
+  handleProgress: (event) => {
+    const { flow, progress, starting } = get();
+
+    if (flow?.flowId !== event.flowId) {
+      // Main may report a flow before authorize:start's reply names it; keep it until then.
+      // Events of other flows (one this start replaced, say) are dropped.
+      if (starting) set((s) => ({ early: { ...s.early, [event.flowId]: event } }));
+      return;
+    }
+
+    // A flow ends once; anything after its ending would only repeat or contradict it.
+    if (progress && isTerminal(progress.phase)) return;
+    set({ progress: event });
+
+    if (isTerminal(event.phase) && event.outcome) {
+      useExchangeStore.getState().showOutcome(event.outcome);
+    }
+  },
+}));
+
+/** The phase shown: before the first event a started flow is waiting for the browser. */
+export function selectPhase(state: AuthorizeState): AuthorizePhase | null {
+  if (!state.flow) return null;
+  return state.progress?.phase ?? 'waiting_for_browser';
+}
+
+/**
+ * Subscribes to authorize:progress for the app's lifetime; returns the unsubscribe. Without the
+ * bridge it does nothing: the form's load already says the bridge is missing.
+ */
+export function listenForProgress(): () => void {
+  if (!window.workbench) return () => {};
+  return workbench().on('authorize:progress', (event) =>
+    useAuthorizeStore.getState().handleProgress(event),
+  );
+}
+
+/** Back to no flow and the default settings; for tests. */
+export function resetAuthorizeStore(): void {
+  useAuthorizeStore.setState(initialState);
+}
