@@ -215,7 +215,7 @@ export interface SettingsView {
 
 /** Told once after start when the store file needed repair; nothing was silently dropped. */
 export interface RecoveryNotice {
-  problem: 'corrupt' | 'unreadable' | 'newer_version' | 'invalid_entries' | string;
+  problem: 'corrupt' | 'unreadable' | 'newer_version' | 'invalid_entries';
   message: string;
   /** Where the original file was kept, byte for byte. */
   keptAt: string;

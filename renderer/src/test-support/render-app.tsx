@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../App';
+import { resetAuthorizeStore } from '../features/authorize/authorize-store';
 import { resetExchangeStore } from '../features/exchange/exchange-store';
 import { resetProfileStore } from '../features/profile-form/profile-store';
 import { resetClock } from '../features/tokens/clock-store';
@@ -14,6 +15,7 @@ export function input(label: string): HTMLInputElement {
 export function resetStores(): void {
   resetProfileStore();
   resetExchangeStore();
+  resetAuthorizeStore();
   resetClock();
 }
 

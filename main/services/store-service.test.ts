@@ -1,0 +1,113 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { composeServices } from './compose';
+import { createAesBox } from '../store/aes-box';
+import type { SecretBox } from '../store/secret-box';
+
+let dir: string;
+let services: ReturnType<typeof composeServices>;
+
+function compose(secretBox: SecretBox = createAesBox()) {
+  return composeServices({
+    fetch,
+    storeDir: dir,
+    secretBox,
+    appInfo: () => ({ name: 't', version: '0', platform: 'linux', plainTextSecrets: false }),
+    openExternal: () => Promise.resolve(),
+    emitProgress: () => undefined,
+  });
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'workbench-store-service-'));
+  services = compose();
+});
+
+afterEach(async () => {
+  await services.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A client with two apps and a profile per app, on the sandbox, as a person would set it up. */
+async function twoAppProfiles() {
+  const { demo } = await services.sandboxInfo();
+  const { store } = services;
+  const client = await store.save({
+    kind: 'client',
+    id: null,
+    input: { name: 'Demo client', clientId: demo.clientId, clientSecret: demo.clientSecret },
+  });
+  const appA = await store.save({
+    kind: 'app',
+    id: null,
+    input: { name: 'App A', appId: demo.appId, appToken: demo.appToken, clientRef: client.id },
+  });
+  const profile = await store.save({
+    kind: 'profile',
+    id: null,
+    input: { name: 'A', environmentRef: 'sandbox', clientRef: client.id, appRef: appA.id },
+  });
+  return { demo, clientId: client.id, profileId: profile.id };
+}
+
+describe('saved profiles', () => {
+  it('gets a token for a saved profile and keeps it in its history, sealed on disk', async () => {
+    const { demo, profileId } = await twoAppProfiles();
+    const outcome = await services.store.exchange(profileId, 'app');
+    if (outcome.status !== 'token') throw new Error(JSON.stringify(outcome));
+    const history = services.store.listTokens(profileId);
+    expect(history.map((token) => token.id)).toEqual([outcome.tokenId]);
+    expect(history[0]?.expiresAt).toBe(outcome.token.expiresAt);
+    expect(history[0]).not.toHaveProperty('accessToken');
+
+    const file = await readFile(join(dir, 'profiles.json'), 'utf8');
+    for (const secret of [demo.clientSecret, demo.appToken, outcome.token.accessToken]) {
+      expect(file).not.toContain(secret);
+    }
+    expect(
+      services.store.reveal({ entity: 'token', id: outcome.tokenId, field: 'accessToken' }),
+    ).toEqual({ value: outcome.token.accessToken, warning: null });
+  });
+
+  it('refreshes a saved token from the store and keeps the new one', async () => {
+    const { profileId } = await twoAppProfiles();
+    const first = await services.store.exchange(profileId, 'app');
+    if (first.status !== 'token') throw new Error(JSON.stringify(first));
+    const second = await services.exchange.refresh(first.tokenId);
+    if (second.status !== 'token') throw new Error(JSON.stringify(second));
+    expect(services.store.listTokens(profileId).map((token) => token.id)).toEqual([
+      second.tokenId,
+      first.tokenId,
+    ]);
+    await expect(services.exchange.refresh(first.tokenId)).rejects.toThrow('no usable refresh');
+  });
+
+  it('says which part is missing when the grant does not fit the profile', async () => {
+    const { profileId } = await twoAppProfiles();
+    const outcome = await services.store.exchange(profileId, 'password');
+    expect(outcome).toMatchObject({ status: 'error', error: { kind: 'validation' } });
+  });
+
+  it('shows the token but does not write it when secrets would be plain text', async () => {
+    await services.close();
+    const box = createAesBox();
+    services = compose({ ...box, isPlainText: () => true });
+    await services.store.updateSettings({ allowPlainTextSecrets: true });
+    const { profileId } = await twoAppProfiles();
+    await services.store.updateSettings({ allowPlainTextSecrets: false });
+    const outcome = await services.store.exchange(profileId, 'app');
+    if (outcome.status !== 'token') throw new Error(JSON.stringify(outcome));
+    expect(outcome.token.warnings.join(' ')).toContain('not saved');
+    expect(services.store.listTokens(profileId)).toEqual([]);
+  });
+
+  it('answers snapshots without secret values', async () => {
+    const { demo } = await twoAppProfiles();
+    const text = JSON.stringify(await services.store.snapshot());
+    expect(text).not.toContain(demo.clientSecret);
+    expect(text).not.toContain(demo.appToken);
+    expect(text).toContain('"hasSecret":true');
+  });
+});
