@@ -19,6 +19,17 @@ describe('createApi', () => {
     expect((error as WorkbenchCallError).message).toBe('gone');
   });
 
+  it('keeps the issues main named', async () => {
+    const issues = [{ field: 'data.apps[0].appId', message: 'must be a number' }];
+    const api = createApi(
+      transport({ ok: false, error: { kind: 'validation', message: 'x', issues } }),
+    );
+    const error = await api
+      .invoke('transfer:import', { json: '{}', passphrase: null })
+      .catch((e: unknown) => e);
+    expect((error as WorkbenchCallError).issues).toEqual(issues);
+  });
+
   it('refuses a channel outside the contract without calling the transport', async () => {
     const raw = transport({ ok: true, value: 1 });
     const api = createApi(raw);

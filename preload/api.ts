@@ -6,6 +6,7 @@ import type {
   Events,
   RequestOf,
   ResponseOf,
+  ValidationIssue,
   WorkbenchApi,
 } from './contract';
 import { CHANNELS } from './contract';
@@ -19,11 +20,14 @@ export interface Transport {
 /** A failure reported by main for a call (bad payload, unknown id, internal fault). */
 export class WorkbenchCallError extends Error {
   readonly kind: BridgeError['kind'];
+  /** Every problem with its field or path, when main named them. */
+  readonly issues: ValidationIssue[];
 
   constructor(error: BridgeError) {
     super(error.message);
     this.name = 'WorkbenchCallError';
     this.kind = error.kind;
+    this.issues = error.issues ?? [];
   }
 }
 

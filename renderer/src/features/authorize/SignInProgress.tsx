@@ -77,7 +77,7 @@ export function SignInProgress({
           </dd>
         </div>
         <div className="sign-in-fact">
-          <dt>Listening on</dt>
+          <dt>{ended ? 'Listened on' : 'Listening on'}</dt>
           <dd>
             <code data-testid="listen-addresses">{flow.listenAddresses.join(', ')}</code>
           </dd>

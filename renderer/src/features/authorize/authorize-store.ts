@@ -41,6 +41,8 @@ interface AuthorizeState {
   handleProgress: (event: AuthorizeProgress) => void;
 }
 
+// Limitation: the sign-in settings live in memory for this session; they are not saved with a
+// profile (the client's fixed port and redirect URI in the store come with saved profiles).
 const initialState = {
   form: DEFAULT_SIGN_IN_FORM,
   starting: false,

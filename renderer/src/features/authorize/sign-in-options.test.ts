@@ -17,9 +17,7 @@ describe('portError', () => {
   });
 
   it.each(['80', '1023', '65536', '99999', '8o80', '-1', '8080.5', '1e4'])('refuses %s', (port) => {
-    expect(portError(port)).toBe(
-      'Use a number from 1024 to 65535, or leave it empty for any free port',
-    );
+    expect(portError(port)).toBe('Use 1024–65535, or leave it empty for any free port');
   });
 });
 
@@ -58,7 +56,7 @@ describe('toAuthorizeOptions', () => {
 
   it('names each field at fault', () => {
     expect(signInErrors({ ...DEFAULT_SIGN_IN_FORM, port: '80', path: 'x' })).toEqual({
-      port: 'Use a number from 1024 to 65535, or leave it empty for any free port',
+      port: 'Use 1024–65535, or leave it empty for any free port',
       path: 'Start the path with /',
     });
   });

@@ -34,7 +34,7 @@ export function portError(port: string): string | null {
   if (text === '') return null;
   // Below 1024 needs privileges the app does not have; main refuses those ports as well.
   if (!/^\d{1,5}$/.test(text) || Number(text) < 1024 || Number(text) > 65535) {
-    return 'Use a number from 1024 to 65535, or leave it empty for any free port';
+    return 'Use 1024–65535, or leave it empty for any free port';
   }
   return null;
 }
