@@ -8,14 +8,12 @@ import type {
   ResponseOf,
   ValidationIssue,
   WorkbenchApi,
+  WorkbenchBridge,
 } from './contract';
 import { CHANNELS } from './contract';
 
 /** How calls leave the renderer: Electron IPC in the app, HTTP in the browser harness. */
-export interface Transport {
-  invoke(channel: Channel, payload: unknown): Promise<unknown>;
-  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
-}
+export type Transport = WorkbenchBridge;
 
 /** A failure reported by main for a call (bad payload, unknown id, internal fault). */
 export class WorkbenchCallError extends Error {
@@ -37,7 +35,10 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
   return typeof value === 'object' && value !== null && 'ok' in value;
 }
 
-/** Builds window.workbench from a transport; the same code runs in the preload and the harness. */
+/**
+ * The renderer's typed API over a bridge. It runs in the renderer's own world, so the
+ * WorkbenchCallError it throws keeps its kind and issues (contextBridge would drop them).
+ */
 export function createApi(transport: Transport): WorkbenchApi {
   return {
     async invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {

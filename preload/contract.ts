@@ -434,7 +434,16 @@ export interface BridgeError {
   issues?: ValidationIssue[];
 }
 
-/** The API the renderer sees as window.workbench. */
+/**
+ * What the preload exposes as window.workbenchBridge: plain envelopes only. contextBridge copies
+ * a thrown Error without its custom fields, so errors are rebuilt on the renderer's side.
+ */
+export interface WorkbenchBridge {
+  invoke(channel: Channel, payload: unknown): Promise<unknown>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+/** The typed API the renderer uses, built over the bridge by preload/api.ts's createApi. */
 export interface WorkbenchApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;

@@ -1,10 +1,16 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { createApi } from './api';
+import type { WorkbenchBridge } from './contract';
+import { CHANNELS } from './contract';
 
-// The renderer gets only this narrow API: no ipcRenderer, no channel it could pick freely.
-const api = createApi({
-  invoke: (channel, payload) => ipcRenderer.invoke(channel, payload),
+const KNOWN: ReadonlySet<string> = new Set(CHANNELS);
+
+// The renderer gets only this narrow bridge: no ipcRenderer, no channel it could pick freely.
+const bridge: WorkbenchBridge = {
+  invoke: (channel, payload) =>
+    KNOWN.has(channel)
+      ? ipcRenderer.invoke(channel, payload)
+      : Promise.resolve({ ok: false, error: { kind: 'validation', message: 'Unknown channel' } }),
   subscribe: (event, listener) => {
     const handler = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
     ipcRenderer.on(event, handler);
@@ -12,6 +18,6 @@ const api = createApi({
       ipcRenderer.removeListener(event, handler);
     };
   },
-});
+};
 
-contextBridge.exposeInMainWorld('workbench', api);
+contextBridge.exposeInMainWorld('workbenchBridge', bridge);

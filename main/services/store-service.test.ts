@@ -94,9 +94,9 @@ describe('saved profiles', () => {
     await services.close();
     const box = createAesBox();
     services = compose({ ...box, isPlainText: () => true });
-    await services.store.updateSettings({ allowPlainTextSecrets: true });
+    services.store.updateSettings({ allowPlainTextSecrets: true });
     const { profileId } = await twoAppProfiles();
-    await services.store.updateSettings({ allowPlainTextSecrets: false });
+    services.store.updateSettings({ allowPlainTextSecrets: false });
     const outcome = await services.store.exchange(profileId, 'app');
     if (outcome.status !== 'token') throw new Error(JSON.stringify(outcome));
     expect(outcome.token.warnings.join(' ')).toContain('not saved');

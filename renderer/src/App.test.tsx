@@ -17,7 +17,7 @@ beforeEach(() => resetStores());
 afterEach(() => {
   cleanup();
   resetClock();
-  delete window.workbench;
+  delete window.workbenchBridge;
 });
 
 describe('profile form', () => {
@@ -129,7 +129,7 @@ describe('profile form', () => {
   it('says why when the bridge is missing', async () => {
     render(<App />);
 
-    expect((await screen.findByRole('alert')).textContent).toContain('window.workbench is missing');
+    expect((await screen.findByRole('alert')).textContent).toContain('workbench bridge is missing');
   });
 });
 

@@ -1,9 +1,9 @@
-import type { WorkbenchApi } from '../../preload/contract';
+import type { WorkbenchBridge } from '../../preload/contract';
 
 declare global {
   interface Window {
     /** Exposed by the preload (or the browser harness); absent when the page is opened alone. */
-    workbench?: WorkbenchApi;
+    workbenchBridge?: WorkbenchBridge;
   }
 }
 

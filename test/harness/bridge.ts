@@ -1,9 +1,8 @@
-import { createApi } from '../../preload/api';
-import type { Channel, EventName } from '../../preload/contract';
+import type { Channel, EventName, WorkbenchBridge } from '../../preload/contract';
 
 /**
- * Plays the preload in a plain browser: the real createApi from preload/api.ts, with a transport
- * that posts to the harness server instead of Electron IPC. Loaded before the renderer's script.
+ * Plays the preload in a plain browser: window.workbenchBridge posts to the harness server
+ * instead of Electron IPC; the renderer builds its API over it exactly as in the app.
  */
 const token = new URLSearchParams(window.location.search).get('token') ?? '';
 
@@ -25,7 +24,8 @@ function subscribe(event: EventName, listener: (payload: unknown) => void): () =
   return () => events?.removeEventListener(event, handler);
 }
 
-Object.defineProperty(window, 'workbench', {
-  value: Object.freeze(createApi({ invoke, subscribe })),
+const bridge: WorkbenchBridge = { invoke, subscribe };
+Object.defineProperty(window, 'workbenchBridge', {
+  value: Object.freeze(bridge),
   enumerable: true,
 });

@@ -164,7 +164,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           'text/plain',
           `No built renderer in ${rendererDir}: run npm run build`,
         );
-      // The bridge must define window.workbench before the renderer's module runs.
+      // The bridge must define window.workbenchBridge before the renderer's module runs.
       const html = page.body
         .toString('utf8')
         .replace(

@@ -1,14 +1,23 @@
-import type { WorkbenchApi } from '../../../preload/contract';
+import { createApi } from '../../../preload/api';
+import type { WorkbenchApi, WorkbenchBridge } from '../../../preload/contract';
 
-/** The API main exposes; throws a clear error when the page runs without the preload. */
+let built: { bridge: WorkbenchBridge; api: WorkbenchApi } | null = null;
+
+/** True when the page runs with the preload (or the browser harness) behind it. */
+export function hasBridge(): boolean {
+  return window.workbenchBridge !== undefined;
+}
+
+/** The typed API over the preload's bridge; throws a clear error when there is no bridge. */
 export function workbench(): WorkbenchApi {
-  const api = window.workbench;
-  if (!api) {
+  const bridge = window.workbenchBridge;
+  if (!bridge) {
     throw new Error(
-      'window.workbench is missing: open this page through Token Workbench or its browser harness.',
+      'The workbench bridge is missing: open this page through Token Workbench or its browser harness.',
     );
   }
-  return api;
+  if (built?.bridge !== bridge) built = { bridge, api: createApi(bridge) };
+  return built.api;
 }
 
 /** A readable sentence from whatever an invoke rejected with (an Error or a BridgeError). */

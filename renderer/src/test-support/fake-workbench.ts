@@ -1,6 +1,7 @@
 import type {
   AuthorizeProgress,
   AuthorizeStarted,
+  BridgeError,
   Channel,
   EnvironmentInfo,
   ExchangeMeta,
@@ -12,10 +13,11 @@ import type {
   SandboxInfo,
   TokenSuccess,
   WorkbenchApi,
+  WorkbenchBridge,
 } from '../../../preload/contract';
 
 /*
- * A stand-in for window.workbench: canned answers shaped exactly as preload/contract.ts says,
+ * A stand-in for the workbench API behind window.workbenchBridge: canned answers shaped exactly as preload/contract.ts says,
  * and a record of every call so tests can assert what the renderer asked for.
  */
 
@@ -285,8 +287,28 @@ export function createFakeWorkbench(
   return fake;
 }
 
-/** Installs a fake as window.workbench and returns it. */
+/**
+ * Installs a fake behind window.workbenchBridge and returns it. The renderer builds its API over
+ * the bridge with the real createApi, so envelopes and WorkbenchCallError are the app's own.
+ */
 export function installFakeWorkbench(fake: FakeWorkbench = createFakeWorkbench()): FakeWorkbench {
-  window.workbench = fake;
+  const invoke = (channel: Channel, payload: unknown): Promise<unknown> =>
+    (fake.invoke as (c: Channel, p: unknown) => Promise<unknown>).call(fake, channel, payload);
+  const bridge: WorkbenchBridge = {
+    invoke: (channel, payload) =>
+      invoke(channel, payload).then(
+        (value) => ({ ok: true, value }),
+        (error: unknown) => ({ ok: false, error: asBridgeError(error) }),
+      ),
+    subscribe: (event, listener) => fake.on(event, listener),
+  };
+  window.workbenchBridge = bridge;
   return fake;
+}
+
+function asBridgeError(error: unknown): BridgeError {
+  if (typeof error === 'object' && error !== null && 'kind' in error && 'message' in error) {
+    return error as BridgeError;
+  }
+  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }

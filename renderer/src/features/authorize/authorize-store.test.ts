@@ -29,7 +29,7 @@ beforeEach(() => {
   resetExchangeStore();
 });
 afterEach(() => {
-  delete window.workbench;
+  delete window.workbenchBridge;
 });
 
 describe('useAuthorizeStore', () => {

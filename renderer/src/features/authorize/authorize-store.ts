@@ -6,7 +6,7 @@ import type {
   AuthorizeStarted,
   ProfileDraft,
 } from '../../../../preload/contract';
-import { failureMessage, workbench } from '../../lib/bridge';
+import { failureMessage, hasBridge, workbench } from '../../lib/bridge';
 import { useExchangeStore } from '../exchange/exchange-store';
 import { DEFAULT_SIGN_IN_FORM } from './sign-in-options';
 import type { SignInForm } from './sign-in-options';
@@ -120,7 +120,7 @@ export function selectPhase(state: AuthorizeState): AuthorizePhase | null {
  * bridge it does nothing: the form's load already says the bridge is missing.
  */
 export function listenForProgress(): () => void {
-  if (!window.workbench) return () => {};
+  if (!hasBridge()) return () => {};
   return workbench().on('authorize:progress', (event) =>
     useAuthorizeStore.getState().handleProgress(event),
   );

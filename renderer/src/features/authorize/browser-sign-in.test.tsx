@@ -21,7 +21,7 @@ beforeEach(() => resetStores());
 afterEach(() => {
   cleanup();
   resetClock();
-  delete window.workbench;
+  delete window.workbenchBridge;
 });
 
 /** Picks the authorization code grant and presses Sign in with browser. */

@@ -18,7 +18,7 @@ const state = () => useExchangeStore.getState();
 
 beforeEach(() => resetExchangeStore());
 afterEach(() => {
-  delete window.workbench;
+  delete window.workbenchBridge;
 });
 
 describe('useExchangeStore', () => {

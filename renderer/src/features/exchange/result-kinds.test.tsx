@@ -36,7 +36,7 @@ beforeEach(() => resetStores());
 afterEach(() => {
   cleanup();
   resetClock();
-  delete window.workbench;
+  delete window.workbenchBridge;
 });
 
 describe('result kinds', () => {
