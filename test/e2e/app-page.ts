@@ -60,3 +60,26 @@ export async function openApp(options: HarnessOptions = {}): Promise<AppSession>
     throw error;
   }
 }
+
+/** Calls main through the page's own bridge, as the renderer would; answers the envelope. */
+export function callMain(page: Page, channel: string, payload?: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([name, body]) => {
+      const bridge = (
+        globalThis as unknown as {
+          workbenchBridge: { invoke(channel: string, payload: unknown): Promise<unknown> };
+        }
+      ).workbenchBridge;
+      return bridge.invoke(name, body);
+    },
+    [channel, payload] as const,
+  );
+}
+
+/** callMain for a call that must succeed: its value, or a thrown error with main's message. */
+export async function mainValue<T>(page: Page, channel: string, payload?: unknown): Promise<T> {
+  const reply = (await callMain(page, channel, payload)) as
+    { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!reply.ok) throw new Error(`${channel} failed: ${reply.error.message}`);
+  return reply.value;
+}
