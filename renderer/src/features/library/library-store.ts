@@ -1,0 +1,172 @@
+import { create } from 'zustand';
+import type {
+  AppInfo,
+  AppView,
+  ClientView,
+  EntityKind,
+  EntitySave,
+  EnvironmentInfo,
+  LoginView,
+  ProfileView,
+  SettingsView,
+  StoreSnapshot,
+} from '../../../../preload/contract';
+import { failureMessage, workbench } from '../../lib/bridge';
+
+type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+/** An entity the person deleted that is hidden now and sent to main once Undo is no longer offered. */
+export interface PendingDelete {
+  kind: EntityKind;
+  id: string;
+}
+
+interface LibraryState {
+  environments: EnvironmentInfo[];
+  clients: ClientView[];
+  apps: AppView[];
+  logins: LoginView[];
+  /** Every saved profile, pending deletes included (selectors hide those). */
+  profiles: ProfileView[];
+  settings: SettingsView;
+  recovery: StoreSnapshot['recovery'];
+  recoveryDismissed: boolean;
+  appInfo: AppInfo | null;
+  loadStatus: LoadStatus;
+  loadError: string | null;
+  pendingDelete: PendingDelete | null;
+  /** Fetches the snapshot and app info once. */
+  load: () => Promise<void>;
+  /** Fetches the snapshot again (after an import, say). */
+  reload: () => Promise<void>;
+  /** Saves one entity; resolves with its id, or rejects with main's WorkbenchCallError. */
+  save: (request: EntitySave) => Promise<string>;
+  /** Sends a delete to main now; rejects with main's error (the entity stays). */
+  remove: (kind: EntityKind, id: string) => Promise<void>;
+  duplicateProfile: (id: string) => Promise<string>;
+  /** Hides an entity until commitDelete or undoDelete; a previous pending delete is committed. */
+  markDeleted: (pending: PendingDelete) => PendingDelete | null;
+  undoDelete: () => void;
+  /** Sends the pending delete (if it is still this one) to main. */
+  commitDelete: (pending: PendingDelete) => Promise<void>;
+  /** Lets main save secrets although the OS keeps them as plain text. */
+  allowPlainTextSecrets: () => Promise<void>;
+  rememberProfile: (id: string) => void;
+  dismissRecovery: () => void;
+}
+
+const initialState = {
+  environments: [] as EnvironmentInfo[],
+  clients: [] as ClientView[],
+  apps: [] as AppView[],
+  logins: [] as LoginView[],
+  profiles: [] as ProfileView[],
+  settings: { allowPlainTextSecrets: false, plainTextBackend: false } as SettingsView,
+  recovery: null as StoreSnapshot['recovery'],
+  recoveryDismissed: false,
+  appInfo: null as AppInfo | null,
+  loadStatus: 'idle' as LoadStatus,
+  loadError: null as string | null,
+  pendingDelete: null as PendingDelete | null,
+};
+
+function fromSnapshot(snapshot: StoreSnapshot) {
+  return {
+    environments: snapshot.environments,
+    clients: snapshot.clients,
+    apps: snapshot.apps,
+    logins: snapshot.logins,
+    profiles: snapshot.profiles,
+    settings: snapshot.settings,
+    recovery: snapshot.recovery,
+  };
+}
+
+export const useLibraryStore = create<LibraryState>()((set, get) => ({
+  ...initialState,
+
+  load: async () => {
+    // StrictMode mounts effects twice; one load is enough.
+    if (get().loadStatus === 'loading' || get().loadStatus === 'ready') return;
+    set({ loadStatus: 'loading', loadError: null });
+    try {
+      const api = workbench();
+      const [snapshot, appInfo] = await Promise.all([
+        api.invoke('store:snapshot', undefined),
+        api.invoke('app:info', undefined),
+      ]);
+      set({ ...fromSnapshot(snapshot), appInfo, loadStatus: 'ready' });
+    } catch (reason) {
+      set({ loadStatus: 'failed', loadError: failureMessage(reason) });
+    }
+  },
+
+  reload: async () => {
+    const snapshot = await workbench().invoke('store:snapshot', undefined);
+    set({ ...fromSnapshot(snapshot), loadStatus: 'ready', loadError: null });
+  },
+
+  save: async (request) => {
+    const { id, snapshot } = await workbench().invoke('entity:save', request);
+    set(fromSnapshot(snapshot));
+    return id;
+  },
+
+  remove: async (kind, id) => {
+    const snapshot = await workbench().invoke('entity:delete', { kind, id });
+    set(fromSnapshot(snapshot));
+  },
+
+  duplicateProfile: async (id) => {
+    const copy = await workbench().invoke('profile:duplicate', { id });
+    set(fromSnapshot(copy.snapshot));
+    return copy.id;
+  },
+
+  markDeleted: (pending) => {
+    const previous = get().pendingDelete;
+    set({ pendingDelete: pending });
+    return previous;
+  },
+
+  undoDelete: () => set({ pendingDelete: null }),
+
+  commitDelete: async (pending) => {
+    const current = get().pendingDelete;
+    if (current?.id === pending.id && current.kind === pending.kind) set({ pendingDelete: null });
+    // The entity stays hidden until main's snapshot no longer has it, so it does not flash back.
+    set((s) => ({ hiddenDuringCommit: [...hiddenIds(s), pending.id] }));
+    try {
+      await get().remove(pending.kind, pending.id);
+    } finally {
+      committing.delete(pending.id);
+      set((s) => ({ ...s }));
+    }
+  },
+
+  allowPlainTextSecrets: async () => {
+    const settings = await workbench().invoke('settings:update', { allowPlainTextSecrets: true });
+    set({ settings });
+  },
+
+  rememberProfile: (id) => {
+    if (get().settings.lastProfileRef === id) return;
+    void workbench()
+      .invoke('settings:update', { lastProfileRef: id })
+      .then((settings) => set({ settings }))
+      .catch(() => undefined);
+  },
+
+  dismissRecovery: () => set({ recoveryDismissed: true }),
+}));
+
+const committing = new Set<string>();
+function hiddenIds(_s: LibraryState): string[] {
+  return [...committing];
+}
+
+/** Back to nothing loaded; for tests. */
+export function resetLibraryStore(): void {
+  committing.clear();
+  useLibraryStore.setState(initialState);
+}
