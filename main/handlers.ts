@@ -33,6 +33,8 @@ export function createHandlers(services: Services): Handlers {
     'tokens:list': ({ profileId }) => Promise.resolve(services.store.listTokens(profileId)),
     'tokens:delete': ({ id }) => Promise.resolve(services.store.deleteToken(id)),
     'profile:exchange': ({ profileId, grant }) => services.store.exchange(profileId, grant),
+    'profile:authorize': ({ profileId, options }) =>
+      services.authorize.startForProfile(services.store.signInTarget(profileId), options),
     'transfer:export': ({ passphrase }) => services.store.exportAll(passphrase),
     'transfer:import': ({ json, passphrase }) => services.store.importFile(json, passphrase),
   };

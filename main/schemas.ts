@@ -131,6 +131,7 @@ export const requestSchemas = {
   'tokens:list': z.strictObject({ profileId: id }),
   'tokens:delete': z.strictObject({ id }),
   'profile:exchange': z.strictObject({ profileId: id, grant: grantType }),
+  'profile:authorize': z.strictObject({ profileId: id, options: authorizeOptions }),
   'transfer:export': z.strictObject({ passphrase: text(1000).nullable() }),
   'transfer:import': z.strictObject({
     json: z.string().max(IMPORT_MAX_CHARS, 'the file is larger than 5 MB'),

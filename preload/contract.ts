@@ -385,6 +385,8 @@ export interface Channels {
   'tokens:delete': [{ id: string }, TokenView[]];
   /** One exchange for a saved profile; a token joins the profile's history. */
   'profile:exchange': [{ profileId: string; grant: GrantType }, ExchangeOutcome];
+  /** Browser sign-in for a saved profile; the token joins the profile's history. */
+  'profile:authorize': [{ profileId: string; options: AuthorizeOptions }, AuthorizeStarted];
   'transfer:export': [{ passphrase: string | null }, { json: string; warnings: string[] }];
   'transfer:import': [{ json: string; passphrase: string | null }, ImportSummary];
 }
@@ -417,6 +419,7 @@ export const CHANNELS = [
   'tokens:list',
   'tokens:delete',
   'profile:exchange',
+  'profile:authorize',
   'transfer:export',
   'transfer:import',
 ] as const satisfies readonly Channel[];

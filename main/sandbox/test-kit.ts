@@ -93,3 +93,25 @@ export async function authorizeCode(
   if (!code) throw new Error(`no code in redirect (status ${redirect.status})`);
   return code;
 }
+
+/**
+ * Plays the system browser on a sandbox authorize URL: opens the page, presses Allow or Deny,
+ * follows the redirect to wherever it points (a loopback listener) and returns that page's text.
+ */
+export async function actAsBrowser(
+  authorizeUrl: string,
+  decision: 'allow' | 'deny',
+): Promise<string> {
+  const page = await (await fetch(authorizeUrl)).text();
+  const decisionId = /name="decision_id" value="([0-9a-f]+)"/.exec(page)?.[1];
+  if (!decisionId) throw new Error('authorize page carried no decision id');
+  const redirect = await fetch(`${new URL(authorizeUrl).origin}/oauth/authorize/decision`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ decision_id: decisionId, decision }).toString(),
+    redirect: 'manual',
+  });
+  const location = redirect.headers.get('location');
+  if (!location) throw new Error(`no redirect after ${decision} (status ${redirect.status})`);
+  return (await fetch(location)).text();
+}

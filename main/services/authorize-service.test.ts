@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorizeOptions, AuthorizeProgress, ProfileDraft } from '../../preload/contract';
 import { sandboxEnvironment } from '../store/environments';
 import { startSandbox, type Sandbox } from '../sandbox/server';
+import { actAsBrowser } from '../sandbox/test-kit';
 import { createAuthorizeService, type AuthorizeService } from './authorize-service';
 import { createExchangeService } from './exchange-service';
 
@@ -63,19 +64,8 @@ const OPTIONS: AuthorizeOptions = {
   scope: '',
 };
 
-/** Plays the system browser: opens the authorize page, presses a button, follows to loopback. */
-async function browserDecides(decision: 'allow' | 'deny'): Promise<string> {
-  const page = await fetch(opened[0]!);
-  const html = await page.text();
-  const decisionId = /name="decision_id" value="([0-9a-f]+)"/.exec(html)?.[1] ?? '';
-  const redirect = await fetch(`${sandbox.url}/oauth/authorize/decision`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ decision_id: decisionId, decision }).toString(),
-    redirect: 'manual',
-  });
-  const landing = await fetch(redirect.headers.get('location') ?? '');
-  return landing.text();
+function browserDecides(decision: 'allow' | 'deny'): Promise<string> {
+  return actAsBrowser(opened[0]!, decision);
 }
 
 async function lastPhase(): Promise<AuthorizeProgress> {

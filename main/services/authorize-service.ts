@@ -4,6 +4,8 @@ import type {
   AuthorizePhase,
   AuthorizeProgress,
   AuthorizeStarted,
+  ClientCredentials,
+  EnvironmentInfo,
   ExchangeOutcome,
   ProfileDraft,
 } from '../../preload/contract';
@@ -18,6 +20,13 @@ export interface AuthorizeServiceDeps {
   openExternal: (url: string) => Promise<void>;
   emitProgress: (progress: AuthorizeProgress) => void;
   flows?: FlowManager;
+}
+
+/** Who signs in where: an environment, a client, and the saved profile if there is one. */
+export interface SignInTarget {
+  environment: EnvironmentInfo;
+  client: ClientCredentials;
+  profileId: string | null;
 }
 
 const TERMINAL: ReadonlySet<AuthorizePhase> = new Set(['done', 'failed', 'cancelled']);
@@ -45,10 +54,22 @@ export function createAuthorizeService(deps: AuthorizeServiceDeps) {
   const handles = new Map<string, FlowHandle<ExchangeOutcome>>();
 
   async function start(draft: ProfileDraft, options: AuthorizeOptions): Promise<AuthorizeStarted> {
-    if (!draft.clientId.trim() || !draft.clientSecret.trim()) {
+    const environment = await deps.exchange.environmentById(draft.environmentId);
+    return begin(
+      {
+        environment,
+        client: { clientId: draft.clientId, clientSecret: draft.clientSecret },
+        profileId: null,
+      },
+      options,
+    );
+  }
+
+  async function begin(target: SignInTarget, options: AuthorizeOptions): Promise<AuthorizeStarted> {
+    const { environment, client, profileId } = target;
+    if (!client.clientId.trim() || !client.clientSecret.trim()) {
       throw new HandlerError('validation', 'Client ID and client secret are required to sign in');
     }
-    const environment = await deps.exchange.environmentById(draft.environmentId);
     const flowId = randomUUID();
     const emit = (phase: AuthorizePhase, fields: Partial<AuthorizeProgress> = {}): void =>
       deps.emitProgress({
@@ -60,9 +81,11 @@ export function createAuthorizeService(deps: AuthorizeServiceDeps) {
         ...fields,
       });
 
-    const handle = await flows.start<ExchangeOutcome>(`${environment.id}\n${draft.clientId}`, {
+    // One sign-in per profile (or per environment and client for the quick form).
+    const flowKey = profileId ?? `${environment.id}\n${client.clientId}`;
+    const handle = await flows.start<ExchangeOutcome>(flowKey, {
       authorizeUrl: environment.authorizeUrl,
-      clientId: draft.clientId,
+      clientId: client.clientId,
       scope: options.scope.trim() || undefined,
       redirect: {
         host: options.redirectHost,
@@ -78,10 +101,11 @@ export function createAuthorizeService(deps: AuthorizeServiceDeps) {
         const outcome = await deps.exchange.runRequest(
           {
             environment: { tokenUrl: environment.tokenUrl, wireStyle: environment.wireStyle },
-            client: { clientId: draft.clientId, clientSecret: draft.clientSecret },
+            client,
             grant: { type: 'authorization_code', code, redirectUri, codeVerifier },
           },
           'authorization_code',
+          profileId,
         );
         return { ok: outcome.status === 'token', message: pageSummary(outcome), value: outcome };
       },
@@ -117,6 +141,9 @@ export function createAuthorizeService(deps: AuthorizeServiceDeps) {
 
   return {
     start,
+    /** A saved profile's sign-in: its token joins the profile's history. */
+    startForProfile: async (target: Promise<SignInTarget>, options: AuthorizeOptions) =>
+      begin(await target, options),
     cancel(flowId: string): { cancelled: boolean } {
       const handle = handles.get(flowId);
       handle?.cancel();

@@ -5,9 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { composeServices } from './compose';
 import { createAesBox } from '../store/aes-box';
 import type { SecretBox } from '../store/secret-box';
+import { actAsBrowser } from '../sandbox/test-kit';
 
 let dir: string;
 let services: ReturnType<typeof composeServices>;
+
+let opened: string[] = [];
 
 function compose(secretBox: SecretBox = createAesBox()) {
   return composeServices({
@@ -15,7 +18,10 @@ function compose(secretBox: SecretBox = createAesBox()) {
     storeDir: dir,
     secretBox,
     appInfo: () => ({ name: 't', version: '0', platform: 'linux', plainTextSecrets: false }),
-    openExternal: () => Promise.resolve(),
+    openExternal: (url) => {
+      opened.push(url);
+      return Promise.resolve();
+    },
     emitProgress: () => undefined,
   });
 }
@@ -101,6 +107,28 @@ describe('saved profiles', () => {
     if (outcome.status !== 'token') throw new Error(JSON.stringify(outcome));
     expect(outcome.token.warnings.join(' ')).toContain('not saved');
     expect(services.store.listTokens(profileId)).toEqual([]);
+  });
+
+  it('signs in with the browser for a saved profile and keeps the token in its history', async () => {
+    const { profileId } = await twoAppProfiles();
+    opened = [];
+    const started = await services.authorize.startForProfile(
+      services.store.signInTarget(profileId),
+      {
+        redirectHost: '127.0.0.1',
+        port: null,
+        path: '/callback',
+        exactPath: false,
+        usePkce: true,
+        acceptMissingState: false,
+        scope: '',
+      },
+    );
+    expect(new URL(opened[0]!).searchParams.get('code_challenge_method')).toBe('S256');
+    expect(await actAsBrowser(opened[0]!, 'allow')).toContain('got a token');
+    await expect.poll(() => services.store.listTokens(profileId).length).toBe(1);
+    expect(services.store.listTokens(profileId)[0]?.grant).toBe('authorization_code');
+    expect(started.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\//);
   });
 
   it('answers snapshots without secret values', async () => {

@@ -12,6 +12,7 @@ import type {
 } from '../../preload/contract';
 import type { ProfileStore, ResolvedProfile } from '../store/profile-store';
 import { exportStore, importIntoStore } from '../store/transfer';
+import type { SignInTarget } from './authorize-service';
 import type { ExchangeService } from './exchange-service';
 
 export interface StoreServiceDeps {
@@ -142,6 +143,20 @@ export function createStoreService(deps: StoreServiceDeps) {
         grant,
         profileId,
       );
+    },
+
+    /** The environment and client a saved profile signs in with, secrets decrypted. */
+    async signInTarget(profileId: string): Promise<SignInTarget> {
+      await deps.ensureSandbox().catch(() => undefined);
+      const resolved = store.resolveProfile(profileId);
+      return {
+        environment: resolved.environment,
+        client: {
+          clientId: resolved.client.clientId,
+          clientSecret: resolved.client.clientSecret ?? '',
+        },
+        profileId,
+      };
     },
 
     exportAll: (passphrase: string | null) =>
