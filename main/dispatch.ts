@@ -52,10 +52,15 @@ function isChannel(value: string): value is Channel {
   return KNOWN.has(value);
 }
 
+// A hostile payload controls key names and so the issue text: keep what is echoed short.
+const MAX_ECHO = 120;
+const short = (text: string): string =>
+  text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
+    .map((issue) => short(`${issue.path.join('.') || 'payload'}: ${issue.message}`))
     .join('; ');
 }
 

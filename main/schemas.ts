@@ -5,7 +5,9 @@ import type { Channel } from '../preload/contract';
  * A schema for every channel's payload. The renderer is untrusted input: nothing reaches a
  * handler until its payload parses here. Bounds keep a hostile renderer from sending megabytes.
  */
-const text = (max = 4096) => z.string().max(max);
+// 64 KiB fits any real secret (signed JWT assertions included) and keeps hostile payloads small.
+const text = (max = 65_536) =>
+  z.string().max(max, `is longer than ${max.toLocaleString('en')} characters`);
 
 const grantType = z.enum([
   'password',

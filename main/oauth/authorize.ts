@@ -31,12 +31,8 @@ export function buildAuthorizeUrl(opts: AuthorizeUrlOptions): string {
   return url.toString();
 }
 
-/** True when the URL parses and is http(s): the only kind handed to the system browser. */
-export function isHttpUrl(text: string): boolean {
-  if (!URL.canParse(text)) return false;
-  const { protocol } = new URL(text);
-  return protocol === 'http:' || protocol === 'https:';
-}
+// Only http(s) URLs are ever handed to the system browser.
+export { isHttpUrl } from '../urls';
 
 export interface RedirectTarget {
   host: 'localhost' | '127.0.0.1';

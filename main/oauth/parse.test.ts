@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ExchangeError } from '../../preload/contract';
-import { maskSecrets, parseTokenResponse, RAW_BODY_LIMIT } from './parse';
+import {
+  bodyExcerpt,
+  maskSecrets,
+  maskTokenFields,
+  parseTokenResponse,
+  RAW_BODY_LIMIT,
+} from './parse';
 import type { ParsedResult, ResponseInput } from './parse';
 
 const fixture = (name: string): string =>
@@ -246,4 +252,34 @@ describe('parseTokenResponse: bounds and masking', () => {
     expect(() => parse(status, body)).not.toThrow();
     expect(parse(status, body).status).toBe('error');
   });
+});
+
+describe('what an error shows of a cut-off success body', () => {
+  it('hides token values, also when the text was cut inside one', () => {
+    const cutBody =
+      '{"access_token":"0fb7d32ccc69f136d7fda63a","token_type":"bearer","refresh_token":"9ee4';
+    expect(maskTokenFields(cutBody)).toBe(
+      '{"access_token":"[hidden]","token_type":"bearer","refresh_token":"[hidden]"',
+    );
+    expect(bodyExcerpt(cutBody, 'application/json')).not.toContain('0fb7d3');
+  });
+});
+
+describe('an expires_in no real token has', () => {
+  it.each([1e308, '1'.repeat(400), 10 * 365 * 24 * 3600 + 1])(
+    'reads %s as an unknown expiry with a warning',
+    (expiresIn) => {
+      const result = parseTokenResponse({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        bodyText: JSON.stringify({ access_token: 'a'.repeat(128), expires_in: expiresIn }),
+        receivedAt: 1000,
+        url: 'http://127.0.0.1:1/oauth/token',
+        latencyMs: 1,
+      });
+      if (result.status !== 'token') throw new Error(result.status);
+      expect(result.token.expiresAt).toBeNull();
+      expect(result.token.warnings.join(' ')).toContain('beyond any real expiry');
+    },
+  );
 });

@@ -97,13 +97,23 @@ export function buildMeta(input: ResponseInput): ExchangeMeta {
 }
 
 /** The start of a body for an error message: masked, HTML tags dropped, whitespace collapsed. */
+// A token field's value in JSON text, also when the text was cut before its closing quote.
+const TOKEN_FIELD =
+  /("(?:access_token|refresh_token|id_token|transfer_token)"\s*:\s*)"(?:[^"\\]|\\.)*(?:"|$)/g;
+
+/** Masks token values in JSON-looking text; the field names stay so the text still reads. */
+export function maskTokenFields(text: string): string {
+  return text.replace(TOKEN_FIELD, '$1"[hidden]"');
+}
+
 export function bodyExcerpt(bodyText: string, contentType: string, secrets?: string[]): string {
   let text = cut(bodyText, RAW_BODY_LIMIT);
   if (/html/i.test(contentType) || /^\s*<(!doctype|html|head|body)\b/i.test(text)) {
     text = text.replace(/<(script|style)\b[^<>]*>[^<]*<\/\1\s*>/gi, ' ').replace(/<[^<>]*>/g, ' ');
   }
   // [^<>] keeps both patterns linear on hostile input: a scan never runs past the next '<'.
-  text = maskSecrets(text.replace(/\s+/g, ' ').trim(), secrets);
+  // Token fields are masked too: a cut-off success body shown as an error must not show them.
+  text = maskTokenFields(maskSecrets(text.replace(/\s+/g, ' ').trim(), secrets));
   return text.length > EXCERPT_LIMIT ? `${cut(text, EXCERPT_LIMIT)}…` : text;
 }
 
@@ -131,11 +141,24 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+// Ten years: anything longer is not a real expiry (and would overflow a date).
+const MAX_EXPIRES_IN = 10 * 365 * 24 * 3600;
+
+function boundedExpiresIn(seconds: number, warnings: string[]): number | null {
+  if (Number.isFinite(seconds) && seconds <= MAX_EXPIRES_IN) return seconds;
+  warnings.push(
+    `expires_in of ${cut(String(seconds), 40)} seconds is beyond any real expiry; the expiry is unknown.`,
+  );
+  return null;
+}
+
 function readExpiresIn(value: unknown, warnings: string[]): number | null {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
+    return boundedExpiresIn(value, warnings);
+  }
   if (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)) {
-    warnings.push(`expires_in came as a string ("${value.trim()}"); read it as a number.`);
-    return Number(value);
+    warnings.push(`expires_in came as a string ("${cut(value.trim(), 40)}"); read it as a number.`);
+    return boundedExpiresIn(Number(value), warnings);
   }
   if (value === undefined) {
     warnings.push('The server sent no expires_in, so when this token expires is unknown.');

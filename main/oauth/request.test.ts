@@ -50,12 +50,16 @@ describe('buildTokenRequest', () => {
     expect(new URLSearchParams(built.body).get('scope')).toBe('read write');
   });
 
-  it('keeps values exactly as typed, spaces included', () => {
+  it('sends a password exactly as typed but trims pasted ids, secrets and usernames', () => {
     const built = buildTokenRequest(
       request({ type: 'password', username: ' ann ', password: '  two spaces ' }),
     );
     expect(new URLSearchParams(built.body).get('password')).toBe('  two spaces ');
-    expect(new URLSearchParams(built.body).get('username')).toBe(' ann ');
+    expect(new URLSearchParams(built.body).get('username')).toBe('ann');
+    const app = new URLSearchParams(
+      buildTokenRequest(request({ type: 'app', appId: ' 4242 ', appToken: '\tabc123 \n' })).body,
+    );
+    expect([app.get('app_id'), app.get('app_token')]).toEqual(['4242', 'abc123']);
   });
 });
 

@@ -36,14 +36,19 @@ function grantFields(grant: GrantInput): [string, string][] {
   }
 }
 
-/** The wire fields of an exchange, in order, values exactly as typed. */
+// Ids, generated secrets and codes never hold edge spaces: those come from pasting, so they
+// are trimmed. A password is a person's choice and goes exactly as typed.
+const KEPT_AS_TYPED = new Set(['password']);
+
+/** The wire fields of an exchange, in order; every value but the password trimmed at the edges. */
 export function tokenFields(req: ExchangeRequest): [string, string][] {
-  return [
+  const fields: [string, string][] = [
     ['grant_type', req.grant.type],
     ['client_id', req.client.clientId],
     ['client_secret', req.client.clientSecret],
     ...grantFields(req.grant),
   ];
+  return fields.map(([name, value]) => [name, KEPT_AS_TYPED.has(name) ? value : value.trim()]);
 }
 
 /** Podio's JSON endpoint is the form endpoint plus /v2; a query string is kept where it was. */

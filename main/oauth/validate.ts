@@ -1,16 +1,9 @@
 import type { ExchangeRequest, ValidationIssue } from '../../preload/contract';
+import { hasCredentials, isHttpUrl } from '../urls';
 
 const isBlank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
 
-/** True for an absolute http: or https: URL. */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+export { isHttpUrl };
 
 function checkUrl(issues: ValidationIssue[], field: string, label: string, value: string): void {
   if (isBlank(value)) {
@@ -21,9 +14,7 @@ function checkUrl(issues: ValidationIssue[], field: string, label: string, value
     issues.push({ field, message: `${label} must be a full http:// or https:// address` });
     return;
   }
-  const url = new URL(value.trim());
-  // fetch refuses such URLs, and its error text would echo the password in them.
-  if (url.username !== '' || url.password !== '')
+  if (hasCredentials(value))
     issues.push({ field, message: `${label} must not contain a user name or password` });
 }
 
@@ -58,7 +49,7 @@ export function validateExchange(req: ExchangeRequest): ValidationIssue[] {
       break;
     case 'app':
       if (isBlank(grant.appId)) issues.push({ field: 'appId', message: 'App ID is required' });
-      else if (!/^\d+$/.test(grant.appId))
+      else if (!/^\d+$/.test(grant.appId.trim()))
         issues.push({ field: 'appId', message: 'App ID must be a number' });
       requireValue(issues, 'appToken', 'App token', grant.appToken);
       break;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import { STATUS_CODES, type ServerResponse } from 'node:http';
 
 /** One answer, built by a route and written in one place, so faults can reshape any of them. */
 export interface Reply {
@@ -86,7 +86,9 @@ export function newRequestId(): string {
 /** Writes a reply; a socket that went away meanwhile is not an error worth more than a no-op. */
 export function writeReply(res: ServerResponse, reply: Reply): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(reply.status, {
+  // Node knows no reason phrase for Podio's 420; give it one instead of "unknown".
+  const reason = reply.status === 420 ? 'Rate Limit' : undefined;
+  res.writeHead(reply.status, reason ?? STATUS_CODES[reply.status] ?? '', {
     ...reply.headers,
     'Content-Length': String(Buffer.byteLength(reply.body)),
   });

@@ -29,6 +29,8 @@ export interface SignInTarget {
   profileId: string | null;
 }
 
+const MAX_WAITING_SIGN_INS = 8;
+
 const TERMINAL: ReadonlySet<AuthorizePhase> = new Set(['done', 'failed', 'cancelled']);
 
 /** The line the browser page shows after the exchange: what happened, never a secret. */
@@ -36,7 +38,8 @@ function pageSummary(outcome: ExchangeOutcome): string {
   if (outcome.status === 'token') {
     const ref = outcome.token.ref;
     const who = ref ? ` for ${ref.type} ${ref.id}` : '';
-    return `Token Workbench got a token${who}. You can close this tab and go back to the app.`;
+    // The page adds "you can close this tab" itself.
+    return `Token Workbench got a token${who}.`;
   }
   if (outcome.status === 'two_factor') return outcome.message;
   return `The code exchange failed: ${outcome.error.message}`;
@@ -69,6 +72,13 @@ export function createAuthorizeService(deps: AuthorizeServiceDeps) {
     const { environment, client, profileId } = target;
     if (!client.clientId.trim() || !client.clientSecret.trim()) {
       throw new HandlerError('validation', 'Client ID and client secret are required to sign in');
+    }
+    // Each waiting sign-in holds a loopback port; a runaway caller must not pile them up.
+    if (handles.size >= MAX_WAITING_SIGN_INS) {
+      throw new HandlerError(
+        'validation',
+        `${MAX_WAITING_SIGN_INS} browser sign-ins are already waiting; finish or cancel one first`,
+      );
     }
     const flowId = randomUUID();
     const emit = (phase: AuthorizePhase, fields: Partial<AuthorizeProgress> = {}): void =>

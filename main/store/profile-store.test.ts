@@ -216,6 +216,23 @@ describe('ProfileStore validation', () => {
     ]);
   });
 
+  it('refuses URLs that carry a user name or password, which fetch would echo', () => {
+    const store = openTestStore(temp.dir);
+    const error = catchError(() =>
+      store.environments.create({
+        name: 'Leaky',
+        tokenUrl: 'http://user:pass@127.0.0.1:1/oauth/token',
+        authorizeUrl: 'https://example.com/a',
+        apiBaseUrl: 'https://example.com',
+        verifyPath: '',
+        wireStyle: 'form',
+      }),
+    );
+    expect(error.issues).toEqual([
+      { field: 'tokenUrl', message: 'must not contain a user name or password' },
+    ]);
+  });
+
   it('requires a client_id and a numeric app_id', () => {
     const store = openTestStore(temp.dir);
     const { client } = seed(store);

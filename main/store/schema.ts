@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasCredentials, isHttpUrl } from '../urls';
 import { sealedSecretSchema } from './secret-box';
 
 /** The file layout this code writes. Older files are migrated up to it (see migrations.ts). */
@@ -7,18 +8,13 @@ export const CURRENT_VERSION = 2;
 /** Kept per profile in the token history; older ones are dropped as new ones arrive. */
 export const TOKENS_PER_PROFILE = 20;
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 const idSchema = z.string().min(1, 'id is required').max(200);
 const nameSchema = z.string().trim().min(1, 'name is required').max(200);
-const urlSchema = z.string().refine(isHttpUrl, 'must be an http(s) URL');
+const urlSchema = z
+  .string()
+  .trim()
+  .refine(isHttpUrl, 'must be an http(s) URL')
+  .refine((url) => !hasCredentials(url), 'must not contain a user name or password');
 const refSchema = z.string().min(1, 'reference is required');
 
 export const grantSchema = z.enum([

@@ -1,7 +1,17 @@
 import { startHarness } from './server';
 
 /** `npm run dev:browser`: the real renderer against real main services, in any browser. */
+const USAGE = `Usage: npm run dev:browser -- [--port N]
+
+Starts the browser harness on 127.0.0.1: the real renderer (out/renderer) served to any browser,
+wired to the real main-process handlers, a throwaway profile store and the built-in sandbox.
+It prints a URL with a per-run token; open it in a browser. Test tool only, not the app.`;
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(USAGE);
+    return;
+  }
   const portFlag = process.argv.indexOf('--port');
   const port = portFlag >= 0 ? Number(process.argv[portFlag + 1]) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

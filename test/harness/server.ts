@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createAesBox } from '../../main/store/aes-box';
-import type { EventName, Events } from '../../preload/contract';
+import type { Envelope, EventName, Events } from '../../preload/contract';
 import { createDispatcher } from '../../main/dispatch';
 import { createHandlers } from '../../main/handlers';
 import { composeServices } from '../../main/services/compose';
@@ -35,24 +35,30 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 256 * 1024;
+// Above the largest payload main accepts (a 5 MB import file), so main's own check answers.
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+/** The body as text; over the limit it is drained (so a reply can still be sent) and refused. */
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      // Far past the limit: stop reading a sender that would never end.
+      else if (size > 4 * MAX_BODY_BYTES) request.destroy();
     });
-    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => {
+      if (size > MAX_BODY_BYTES) reject(new Error('body too large'));
+      else resolveBody(Buffer.concat(chunks).toString('utf8'));
+    });
     request.on('error', reject);
   });
+}
+
+function refusal(message: string): Envelope<never> {
+  return { ok: false, error: { kind: 'validation', message } };
 }
 
 function sameSecret(expected: string, given: string | null | undefined): boolean {
@@ -121,12 +127,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (request.headers.origin && request.headers.origin !== origin) {
         return send(response, 403, 'text/plain', 'bad origin');
       }
-      const channel = decodeURIComponent(url.pathname.slice('/__harness/invoke/'.length));
+      // Whatever arrives, the page gets an envelope, as the preload would give it.
+      const refuse = (message: string) =>
+        send(response, 200, 'application/json', JSON.stringify(refusal(message)));
+      let channel: string;
       let payload: unknown;
       try {
-        payload = JSON.parse(await readBody(request)) as unknown;
+        channel = decodeURIComponent(url.pathname.slice('/__harness/invoke/'.length));
       } catch {
-        return send(response, 400, 'text/plain', 'body must be JSON');
+        return refuse('Unknown channel');
+      }
+      let body: string;
+      try {
+        body = await readBody(request);
+      } catch {
+        return refuse('The request is larger than the harness accepts');
+      }
+      try {
+        payload = JSON.parse(body) as unknown;
+      } catch {
+        return refuse('The request body must be JSON');
       }
       const reply = await dispatch(channel, payload === null ? undefined : payload);
       return send(response, 200, 'application/json', JSON.stringify(reply));
