@@ -1,10 +1,14 @@
 import { useEffect } from 'react';
 import { listenForProgress } from './features/authorize/authorize-store';
-import { SignInPanel, useSignInShown } from './features/authorize/SignInPanel';
-import { HistoryList } from './features/exchange/HistoryList';
-import { ResultPanel } from './features/exchange/ResultPanel';
-import { ProfileForm } from './features/profile-form/ProfileForm';
+import { useLibraryStore } from './features/library/library-store';
+import { selectProfileIndex } from './features/profiles/profile-index';
+import { Sidebar } from './features/profiles/Sidebar';
 import { selectEnvironment, useProfileStore } from './features/profile-form/profile-store';
+import { Banners } from './features/workspace/Banners';
+import { startView } from './features/workspace/start-view';
+import { ToastHost } from './features/workspace/ToastHost';
+import { useViewStore } from './features/workspace/view-store';
+import { Dialogs, Workspace } from './features/workspace/Workspace';
 
 function hostOf(url: string): string {
   try {
@@ -14,9 +18,11 @@ function hostOf(url: string): string {
   }
 }
 
+/** The quick exchange's environment, shown in the header while that view is open. */
 function EnvironmentBadge() {
   const environment = useProfileStore(selectEnvironment);
-  if (!environment) return null;
+  const quick = useViewStore((s) => s.view.kind === 'quick');
+  if (!environment || !quick) return null;
   return (
     <p className="environment" data-testid="environment-in-use">
       <span className="environment-name">{environment.name}</span>
@@ -27,14 +33,23 @@ function EnvironmentBadge() {
   );
 }
 
-/** The one screen: profile form on the left, the result on the right. */
+/** The window: header, the profiles sidebar, and the view it picked. */
 export function App() {
   const load = useProfileStore((s) => s.load);
-  const signInShown = useSignInShown();
+  const loadLibrary = useLibraryStore((s) => s.load);
+  const libraryReady = useLibraryStore((s) => s.loadStatus === 'ready');
 
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadLibrary();
+  }, [load, loadLibrary]);
+
+  // A returning user starts on their last profile; a new one on the quick exchange.
+  useEffect(() => {
+    if (!libraryReady) return;
+    const library = useLibraryStore.getState();
+    useViewStore.getState().start(startView(selectProfileIndex(library), library.settings));
+  }, [libraryReady]);
 
   // Subscribed before any sign-in starts: main can report a flow before authorize:start answers.
   useEffect(() => listenForProgress(), []);
@@ -45,16 +60,15 @@ export function App() {
         <h1>Token Workbench</h1>
         <EnvironmentBadge />
       </header>
-      <main className="app-main">
-        <div className="pane pane--form">
-          <ProfileForm />
-        </div>
-        <section className="pane pane--result" aria-label="Result">
-          <SignInPanel />
-          <ResultPanel showEmpty={!signInShown} />
-          <HistoryList />
-        </section>
-      </main>
+      <div className="app-body">
+        <Sidebar />
+        <main className="workspace">
+          <Banners />
+          <Workspace />
+        </main>
+      </div>
+      <ToastHost />
+      <Dialogs />
     </div>
   );
 }

@@ -5,6 +5,9 @@ import './styles/base.css';
 import './styles/form.css';
 import './styles/result.css';
 import './styles/sign-in.css';
+import './styles/workspace.css';
+import './styles/library.css';
+import './styles/overlay.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks the #root element.');

@@ -15,6 +15,8 @@ import type {
   WorkbenchApi,
   WorkbenchBridge,
 } from '../../../preload/contract';
+import { createFakeStore } from './fake-store';
+import type { FakeStore, FakeStoreData } from './fake-store';
 
 /*
  * A stand-in for the workbench API behind window.workbenchBridge: canned answers shaped exactly as preload/contract.ts says,
@@ -31,6 +33,8 @@ export interface FakeWorkbench extends WorkbenchApi {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   /** How many listeners are subscribed to an event now. */
   listenerCount(event: EventName): number;
+  /** The in-memory store behind the store channels, for seeding and assertions. */
+  store: FakeStore;
 }
 
 export const SANDBOX_URL = 'http://127.0.0.1:41234';
@@ -235,10 +239,18 @@ export function progress(
   };
 }
 
-/** A fake whose exchange:run and exchange:refresh answer from the given queues, in order. */
+/**
+ * A fake whose exchange:run and exchange:refresh answer from the given queues, in order, and
+ * whose store channels answer from an in-memory store (empty unless seeded).
+ */
 export function createFakeWorkbench(
-  answers: { run?: ExchangeOutcome[]; refresh?: ExchangeOutcome[] } = {},
+  answers: {
+    run?: ExchangeOutcome[];
+    refresh?: ExchangeOutcome[];
+    store?: Partial<FakeStoreData>;
+  } = {},
 ): FakeWorkbench {
+  const store = createFakeStore(answers.store);
   const runQueue = [...(answers.run ?? [])];
   const refreshQueue = [...(answers.refresh ?? [])];
   const next = (queue: ExchangeOutcome[], channel: string): Promise<ExchangeOutcome> => {
@@ -260,12 +272,15 @@ export function createFakeWorkbench(
     'exchange:refresh': () => next(refreshQueue, 'exchange:refresh'),
     'authorize:start': () => Promise.resolve(STARTED),
     'authorize:cancel': () => Promise.resolve({ cancelled: true }),
+    'profile:authorize': () => Promise.resolve(STARTED),
+    ...store.handlers,
   };
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
 
   const fake: FakeWorkbench = {
     calls: [],
     handlers,
+    store,
     invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
       fake.calls.push({ channel, request });
       const handler: Handlers[C] = fake.handlers[channel];

@@ -3,8 +3,12 @@ import userEvent from '@testing-library/user-event';
 import { App } from '../App';
 import { resetAuthorizeStore } from '../features/authorize/authorize-store';
 import { resetExchangeStore } from '../features/exchange/exchange-store';
+import { resetLibraryStore, useLibraryStore } from '../features/library/library-store';
+import { resetProfileResultsStore } from '../features/profiles/profile-results-store';
 import { resetProfileStore } from '../features/profile-form/profile-store';
 import { resetClock } from '../features/tokens/clock-store';
+import { resetToastStore } from '../features/workspace/toast-store';
+import { resetViewStore } from '../features/workspace/view-store';
 
 /** The input labelled exactly so (not the Show/Hide buttons that mention it). */
 export function input(label: string): HTMLInputElement {
@@ -16,6 +20,10 @@ export function resetStores(): void {
   resetProfileStore();
   resetExchangeStore();
   resetAuthorizeStore();
+  resetLibraryStore();
+  resetProfileResultsStore();
+  resetToastStore();
+  resetViewStore();
   resetClock();
 }
 
@@ -25,6 +33,16 @@ export async function renderLoaded(): Promise<ReturnType<typeof userEvent.setup>
   render(<App />);
   await waitFor(() => {
     if (input('Client ID').value === '') throw new Error('form not prefilled yet');
+  });
+  return user;
+}
+
+/** Renders the whole app and waits until the saved profiles (the store snapshot) are loaded. */
+export async function renderApp(): Promise<ReturnType<typeof userEvent.setup>> {
+  const user = userEvent.setup();
+  render(<App />);
+  await waitFor(() => {
+    if (useLibraryStore.getState().loadStatus !== 'ready') throw new Error('library not loaded');
   });
   return user;
 }

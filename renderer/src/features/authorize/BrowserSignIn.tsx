@@ -1,13 +1,17 @@
 import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import type { AuthorizeOptions } from '../../../../preload/contract';
 import { FormField } from '../profile-form/FormField';
 import { useProfileStore } from '../profile-form/profile-store';
 import { useAuthorizeStore } from './authorize-store';
 import { Checkbox } from './Checkbox';
 import { REDIRECT_HOSTS, signInErrors, toAuthorizeOptions } from './sign-in-options';
 
-/** The authorization-code grant's "Browser sign-in" settings and its Sign in with browser button. */
-export function BrowserSignIn() {
+/**
+ * The authorization-code grant's "Browser sign-in" settings and its Sign in with browser button.
+ * `onSignIn` starts a saved profile's sign-in; without it the quick form's draft signs in.
+ */
+export function BrowserSignIn({ onSignIn }: { onSignIn?: (options: AuthorizeOptions) => void }) {
   const form = useAuthorizeStore((s) => s.form);
   const starting = useAuthorizeStore((s) => s.starting);
   const setForm = useAuthorizeStore((s) => s.setForm);
@@ -23,6 +27,10 @@ export function BrowserSignIn() {
       sectionRef.current
         ?.querySelector<HTMLElement>(errors.port ? '#signInPort' : '#signInPath')
         ?.focus();
+      return;
+    }
+    if (onSignIn) {
+      onSignIn(toAuthorizeOptions(form));
       return;
     }
     // Read at click time: the draft changes with every keystroke and this section need not.

@@ -2,8 +2,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { selectPhase, useAuthorizeStore } from './authorize-store';
 import { SignInProgress } from './SignInProgress';
 
-/** The result pane's view of the browser sign-in: starting, its progress, or why it failed. */
-export function SignInPanel() {
+/**
+ * The result pane's view of the browser sign-in: starting, its progress, or why it failed.
+ * `target` is the saved profile whose pane this is (null: the quick exchange's); another
+ * target's sign-in is not shown here.
+ */
+export function SignInPanel({ target = null }: { target?: string | null }) {
+  const mine = useAuthorizeStore((s) => s.target === target);
   const { flow, progress, starting, cancelling, error } = useAuthorizeStore(
     useShallow((s) => ({
       flow: s.flow,
@@ -16,7 +21,7 @@ export function SignInPanel() {
   const phase = useAuthorizeStore(selectPhase);
   const cancel = useAuthorizeStore((s) => s.cancel);
 
-  if (!error && !starting && !flow) return null;
+  if (!mine || (!error && !starting && !flow)) return null;
 
   return (
     <div className="sign-in-area">
@@ -44,6 +49,8 @@ export function SignInPanel() {
 }
 
 /** Whether the sign-in has something to show, so the result pane drops its "No token yet". */
-export function useSignInShown(): boolean {
-  return useAuthorizeStore((s) => s.starting || s.flow !== null || s.error !== null);
+export function useSignInShown(target: string | null = null): boolean {
+  return useAuthorizeStore(
+    (s) => s.target === target && (s.starting || s.flow !== null || s.error !== null),
+  );
 }

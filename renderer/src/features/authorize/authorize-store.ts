@@ -8,6 +8,7 @@ import type {
 } from '../../../../preload/contract';
 import { failureMessage, hasBridge, workbench } from '../../lib/bridge';
 import { useExchangeStore } from '../exchange/exchange-store';
+import { useProfileResultsStore } from '../profiles/profile-results-store';
 import { DEFAULT_SIGN_IN_FORM } from './sign-in-options';
 import type { SignInForm } from './sign-in-options';
 
@@ -25,6 +26,8 @@ interface AuthorizeState {
   starting: boolean;
   /** The running (or last) sign-in, as authorize:start answered. */
   flow: AuthorizeStarted | null;
+  /** The saved profile the sign-in is for; null for the quick exchange. */
+  target: string | null;
   /** The latest progress of that flow; null until the first event. */
   progress: AuthorizeProgress | null;
   /** Progress that arrived before authorize:start answered, latest per flow id. */
@@ -35,6 +38,8 @@ interface AuthorizeState {
   setForm: (patch: Partial<SignInForm>) => void;
   /** Starts a browser sign-in; the previous flow's panel and the shown result are cleared. */
   start: (draft: ProfileDraft, options: AuthorizeOptions) => Promise<void>;
+  /** Starts a saved profile's browser sign-in; its token joins that profile's results. */
+  startForProfile: (profileId: string, options: AuthorizeOptions) => Promise<void>;
   /** Asks main to stop the running flow; its 'cancelled' progress event ends it here. */
   cancel: () => Promise<void>;
   /** Applies one authorize:progress event; an ending with an outcome goes to the result pane. */
@@ -47,67 +52,94 @@ const initialState = {
   form: DEFAULT_SIGN_IN_FORM,
   starting: false,
   flow: null as AuthorizeStarted | null,
+  target: null as string | null,
   progress: null as AuthorizeProgress | null,
   early: {} as Record<string, AuthorizeProgress>,
   cancelling: false,
   error: null as string | null,
 };
 
-export const useAuthorizeStore = create<AuthorizeState>()((set, get) => ({
-  ...initialState,
-
-  setForm: (patch) => set((s) => ({ form: { ...s.form, ...patch } })),
-
-  start: async (draft, options) => {
-    if (get().starting) return;
-    // A new sign-in owns the result pane: an old token or error there would read as its result.
-    useExchangeStore.getState().clear();
-    set({ starting: true, flow: null, progress: null, early: {}, cancelling: false, error: null });
+// Limitation: one sign-in is shown at a time; starting one (quick or for a profile) drops the
+// panel of the one before, whose listener main closes on its own timeout.
+export const useAuthorizeStore = create<AuthorizeState>()((set, get) => {
+  const begin = async (target: string | null, call: () => Promise<AuthorizeStarted>) => {
+    set({
+      starting: true,
+      flow: null,
+      target,
+      progress: null,
+      early: {},
+      cancelling: false,
+      error: null,
+    });
 
     try {
-      const flow = await workbench().invoke('authorize:start', { draft, options });
+      const flow = await call();
       const early = get().early[flow.flowId];
       set({ starting: false, flow, early: {} });
       if (early) get().handleProgress(early);
     } catch (reason) {
       set({ starting: false, early: {}, error: failureMessage(reason) });
     }
-  },
+  };
 
-  cancel: async () => {
-    const { flow, progress, cancelling } = get();
-    if (!flow || cancelling || (progress && isTerminal(progress.phase))) return;
-    set({ cancelling: true });
+  return {
+    ...initialState,
 
-    try {
-      await workbench().invoke('authorize:cancel', { flowId: flow.flowId });
-      // Limitation: { cancelled: false } (the flow had just ended) is not shown; the flow's own
-      // terminal event, already on its way, says how it ended.
-      set({ cancelling: false });
-    } catch (reason) {
-      set({ cancelling: false, error: `Could not cancel the sign-in: ${failureMessage(reason)}` });
-    }
-  },
+    setForm: (patch) => set((s) => ({ form: { ...s.form, ...patch } })),
 
-  handleProgress: (event) => {
-    const { flow, progress, starting } = get();
+    start: async (draft, options) => {
+      if (get().starting) return;
+      // A new sign-in owns the result pane: an old token or error there would read as its result.
+      useExchangeStore.getState().clear();
+      await begin(null, () => workbench().invoke('authorize:start', { draft, options }));
+    },
 
-    if (flow?.flowId !== event.flowId) {
-      // Main may report a flow before authorize:start's reply names it; keep it until then.
-      // Events of other flows (one this start replaced, say) are dropped.
-      if (starting) set((s) => ({ early: { ...s.early, [event.flowId]: event } }));
-      return;
-    }
+    startForProfile: async (profileId, options) => {
+      if (get().starting) return;
+      await begin(profileId, () => workbench().invoke('profile:authorize', { profileId, options }));
+    },
 
-    // A flow ends once; anything after its ending would only repeat or contradict it.
-    if (progress && isTerminal(progress.phase)) return;
-    set({ progress: event });
+    cancel: async () => {
+      const { flow, progress, cancelling } = get();
+      if (!flow || cancelling || (progress && isTerminal(progress.phase))) return;
+      set({ cancelling: true });
 
-    if (isTerminal(event.phase) && event.outcome) {
-      useExchangeStore.getState().showOutcome(event.outcome);
-    }
-  },
-}));
+      try {
+        await workbench().invoke('authorize:cancel', { flowId: flow.flowId });
+        // Limitation: { cancelled: false } (the flow had just ended) is not shown; the flow's own
+        // terminal event, already on its way, says how it ended.
+        set({ cancelling: false });
+      } catch (reason) {
+        set({
+          cancelling: false,
+          error: `Could not cancel the sign-in: ${failureMessage(reason)}`,
+        });
+      }
+    },
+
+    handleProgress: (event) => {
+      const { flow, progress, starting } = get();
+
+      if (flow?.flowId !== event.flowId) {
+        // Main may report a flow before authorize:start's reply names it; keep it until then.
+        // Events of other flows (one this start replaced, say) are dropped.
+        if (starting) set((s) => ({ early: { ...s.early, [event.flowId]: event } }));
+        return;
+      }
+
+      // A flow ends once; anything after its ending would only repeat or contradict it.
+      if (progress && isTerminal(progress.phase)) return;
+      set({ progress: event });
+
+      if (isTerminal(event.phase) && event.outcome) {
+        const { target } = get();
+        if (target === null) useExchangeStore.getState().showOutcome(event.outcome);
+        else useProfileResultsStore.getState().receive(target, event.outcome);
+      }
+    },
+  };
+});
 
 /** The phase shown: before the first event a started flow is waiting for the browser. */
 export function selectPhase(state: AuthorizeState): AuthorizePhase | null {

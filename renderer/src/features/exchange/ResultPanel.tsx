@@ -1,11 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
-import { ErrorView } from './ErrorView';
 import { useExchangeStore } from './exchange-store';
-import { TokenView } from './TokenView';
+import { ResultView } from './ResultView';
 
 /**
- * The right-hand pane: whatever the latest exchange produced. `showEmpty` false drops the
- * "No token yet" placeholder while something else (a browser sign-in) fills the pane.
+ * The quick exchange's result pane: whatever its latest exchange produced. `showEmpty` false
+ * drops the "No token yet" placeholder while something else (a browser sign-in) fills the pane.
  */
 export function ResultPanel({ showEmpty = true }: { showEmpty?: boolean }) {
   const { outcome, running, failure, seq } = useExchangeStore(
@@ -14,44 +13,23 @@ export function ResultPanel({ showEmpty = true }: { showEmpty?: boolean }) {
   const refresh = useExchangeStore((s) => s.refresh);
 
   return (
-    <div className="result-panel" aria-busy={running}>
-      {failure && (
-        <div role="alert" className="note note--error">
-          <h2 className="error-headline">The exchange did not run</h2>
-          <p>{failure}</p>
-        </div>
-      )}
-
-      {outcome === null && !failure && showEmpty && (
-        <div className="empty">
-          <h2>No token yet</h2>
-          <p>
-            Pick a grant and press Get token, or Sign in with browser for an authorization code. The
-            sandbox answers without any account.
-          </p>
-        </div>
-      )}
-
-      {outcome?.status === 'token' && (
-        // Keyed by token so revealed secrets and the raw toggle do not carry over to the next one.
-        <TokenView
-          key={outcome.tokenId}
-          outcome={outcome}
-          running={running}
-          onRefresh={(id) => void refresh(id)}
-        />
-      )}
-
-      {outcome?.status === 'two_factor' && (
-        <section className="result">
-          <div role="alert" className="note note--warning">
-            <h2 className="error-headline">Two-factor sign-in</h2>
-            <p>{outcome.message}</p>
+    <ResultView
+      outcome={outcome}
+      running={running}
+      failure={failure}
+      seq={seq}
+      onRefresh={(id) => void refresh(id)}
+      empty={
+        showEmpty && (
+          <div className="empty">
+            <h2>No token yet</h2>
+            <p>
+              Pick a grant and press Get token, or Sign in with browser for an authorization code.
+              The sandbox answers without any account.
+            </p>
           </div>
-        </section>
-      )}
-
-      {outcome?.status === 'error' && <ErrorView key={seq} error={outcome.error} />}
-    </div>
+        )
+      }
+    />
   );
 }

@@ -15,18 +15,18 @@ import { failureMessage, workbench } from '../../lib/bridge';
 
 type LoadStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
-/** An entity the person deleted that is hidden now and sent to main once Undo is no longer offered. */
+/** A deleted entity, hidden now and sent to main once Undo is no longer offered. */
 export interface PendingDelete {
   kind: EntityKind;
   id: string;
 }
 
-interface LibraryState {
+export interface LibraryState {
   environments: EnvironmentInfo[];
   clients: ClientView[];
   apps: AppView[];
   logins: LoginView[];
-  /** Every saved profile, pending deletes included (selectors hide those). */
+  /** Every saved profile, pending deletes included (the visible* selectors hide those). */
   profiles: ProfileView[];
   settings: SettingsView;
   recovery: StoreSnapshot['recovery'];
@@ -35,19 +35,19 @@ interface LibraryState {
   loadStatus: LoadStatus;
   loadError: string | null;
   pendingDelete: PendingDelete | null;
+  /** Ids whose delete is on its way to main; hidden like a pending delete. */
+  deleting: string[];
   /** Fetches the snapshot and app info once. */
   load: () => Promise<void>;
   /** Fetches the snapshot again (after an import, say). */
   reload: () => Promise<void>;
   /** Saves one entity; resolves with its id, or rejects with main's WorkbenchCallError. */
   save: (request: EntitySave) => Promise<string>;
-  /** Sends a delete to main now; rejects with main's error (the entity stays). */
-  remove: (kind: EntityKind, id: string) => Promise<void>;
   duplicateProfile: (id: string) => Promise<string>;
-  /** Hides an entity until commitDelete or undoDelete; a previous pending delete is committed. */
+  /** Hides an entity until commitDelete or undoDelete; returns the pending delete it replaces. */
   markDeleted: (pending: PendingDelete) => PendingDelete | null;
   undoDelete: () => void;
-  /** Sends the pending delete (if it is still this one) to main. */
+  /** Sends a delete to main; rejects with main's error, and the entity shows again. */
   commitDelete: (pending: PendingDelete) => Promise<void>;
   /** Lets main save secrets although the OS keeps them as plain text. */
   allowPlainTextSecrets: () => Promise<void>;
@@ -68,6 +68,7 @@ const initialState = {
   loadStatus: 'idle' as LoadStatus,
   loadError: null as string | null,
   pendingDelete: null as PendingDelete | null,
+  deleting: [] as string[],
 };
 
 function fromSnapshot(snapshot: StoreSnapshot) {
@@ -82,6 +83,10 @@ function fromSnapshot(snapshot: StoreSnapshot) {
   };
 }
 
+function samePending(a: PendingDelete | null, b: PendingDelete): boolean {
+  return a !== null && a.id === b.id && a.kind === b.kind;
+}
+
 export const useLibraryStore = create<LibraryState>()((set, get) => ({
   ...initialState,
 
@@ -89,6 +94,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
     // StrictMode mounts effects twice; one load is enough.
     if (get().loadStatus === 'loading' || get().loadStatus === 'ready') return;
     set({ loadStatus: 'loading', loadError: null });
+
     try {
       const api = workbench();
       const [snapshot, appInfo] = await Promise.all([
@@ -112,11 +118,6 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
     return id;
   },
 
-  remove: async (kind, id) => {
-    const snapshot = await workbench().invoke('entity:delete', { kind, id });
-    set(fromSnapshot(snapshot));
-  },
-
   duplicateProfile: async (id) => {
     const copy = await workbench().invoke('profile:duplicate', { id });
     set(fromSnapshot(copy.snapshot));
@@ -132,15 +133,17 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
   undoDelete: () => set({ pendingDelete: null }),
 
   commitDelete: async (pending) => {
-    const current = get().pendingDelete;
-    if (current?.id === pending.id && current.kind === pending.kind) set({ pendingDelete: null });
-    // The entity stays hidden until main's snapshot no longer has it, so it does not flash back.
-    set((s) => ({ hiddenDuringCommit: [...hiddenIds(s), pending.id] }));
+    // Still hidden while main works, so the row does not flash back before the new snapshot.
+    set((s) => ({
+      pendingDelete: samePending(s.pendingDelete, pending) ? null : s.pendingDelete,
+      deleting: [...s.deleting, pending.id],
+    }));
+
     try {
-      await get().remove(pending.kind, pending.id);
+      const snapshot = await workbench().invoke('entity:delete', pending);
+      set(fromSnapshot(snapshot));
     } finally {
-      committing.delete(pending.id);
-      set((s) => ({ ...s }));
+      set((s) => ({ deleting: s.deleting.filter((id) => id !== pending.id) }));
     }
   },
 
@@ -151,6 +154,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
 
   rememberProfile: (id) => {
     if (get().settings.lastProfileRef === id) return;
+    // Best effort: the last profile only decides what opens first next time.
     void workbench()
       .invoke('settings:update', { lastProfileRef: id })
       .then((settings) => set({ settings }))
@@ -160,13 +164,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
   dismissRecovery: () => set({ recoveryDismissed: true }),
 }));
 
-const committing = new Set<string>();
-function hiddenIds(_s: LibraryState): string[] {
-  return [...committing];
-}
-
 /** Back to nothing loaded; for tests. */
 export function resetLibraryStore(): void {
-  committing.clear();
   useLibraryStore.setState(initialState);
 }

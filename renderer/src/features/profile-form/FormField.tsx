@@ -16,6 +16,7 @@ interface FormFieldProps {
   inputMode?: 'text' | 'numeric' | 'url' | 'email';
   placeholder?: string;
   onBlur?: () => void;
+  readOnly?: boolean;
 }
 
 /** One labelled input with its validation message underneath. */
@@ -31,6 +32,7 @@ export function FormField({
   inputMode,
   placeholder,
   onBlur,
+  readOnly = false,
 }: FormFieldProps) {
   const [revealed, setRevealed] = useState(false);
   const errorId = `${id}-error`;
@@ -47,6 +49,7 @@ export function FormField({
           value={value}
           onChange={(e) => onChange(e.target.value)}
           onBlur={onBlur}
+          readOnly={readOnly || undefined}
           autoComplete={autoComplete}
           spellCheck={false}
           inputMode={inputMode}

@@ -6,6 +6,8 @@ import { GRANT_OPTIONS } from './grants';
 interface GrantPickerProps {
   value: GrantType;
   onChange: (grant: GrantType) => void;
+  /** The grants offered; all of the quick form's by default. */
+  options?: ReadonlyArray<{ value: GrantType; label: string }>;
 }
 
 const KEY_STEP: Record<string, number> = {
@@ -19,15 +21,15 @@ const KEY_STEP: Record<string, number> = {
  * A segmented radio group. Buttons with role="radio" rather than native radios, so the option
  * "Password" is not a second element labelled "Password" next to the password input.
  */
-export function GrantPicker({ value, onChange }: GrantPickerProps) {
+export function GrantPicker({ value, onChange, options = GRANT_OPTIONS }: GrantPickerProps) {
   const refs = useRef<Array<HTMLButtonElement | null>>([]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const step = KEY_STEP[event.key];
     if (step === undefined) return;
     event.preventDefault();
-    const next = (index + step + GRANT_OPTIONS.length) % GRANT_OPTIONS.length;
-    const option = GRANT_OPTIONS[next];
+    const next = (index + step + options.length) % options.length;
+    const option = options[next];
     if (!option) return;
     onChange(option.value);
     refs.current[next]?.focus();
@@ -38,8 +40,12 @@ export function GrantPicker({ value, onChange }: GrantPickerProps) {
       <span className="label" id="grant-type-label">
         Grant type
       </span>
-      <div className="segmented" role="radiogroup" aria-labelledby="grant-type-label">
-        {GRANT_OPTIONS.map((option, index) => {
+      <div
+        className={`segmented segmented--${options.length}`}
+        role="radiogroup"
+        aria-labelledby="grant-type-label"
+      >
+        {options.map((option, index) => {
           const checked = option.value === value;
           return (
             <button

@@ -1,0 +1,192 @@
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { EnvironmentInfo, EnvironmentInput, WireStyle } from '../../../../preload/contract';
+import { FormField } from '../profile-form/FormField';
+import { useViewStore } from '../workspace/view-store';
+import { deleteWithUndo } from './delete-entity';
+import { EntityList } from './EntityList';
+import { FormAlert } from './FormAlert';
+import { selectVisibleEnvironments } from './library-selectors';
+import { useLibraryStore } from './library-store';
+import { SelectField } from './SelectField';
+import { useEntitySave } from './use-entity-save';
+import { useFocusInvalid } from './use-focus-invalid';
+
+const LABELS: Record<keyof EnvironmentInput, string> = {
+  name: 'Name',
+  tokenUrl: 'Token URL',
+  authorizeUrl: 'Authorize URL',
+  apiBaseUrl: 'API base URL',
+  verifyPath: 'Verify path',
+  wireStyle: 'Wire style',
+};
+
+const WIRE_STYLES = [
+  { value: 'form', label: 'Form (/oauth/token)' },
+  { value: 'json', label: 'JSON (/oauth/token/v2)' },
+];
+
+const EMPTY: EnvironmentInput = {
+  name: '',
+  tokenUrl: '',
+  authorizeUrl: '',
+  apiBaseUrl: '',
+  verifyPath: '',
+  wireStyle: 'form',
+};
+
+function inputOf(environment: EnvironmentInfo): EnvironmentInput {
+  const { name, tokenUrl, authorizeUrl, apiBaseUrl, verifyPath, wireStyle } = environment;
+  return { name, tokenUrl, authorizeUrl, apiBaseUrl, verifyPath, wireStyle };
+}
+
+interface EditorProps {
+  environment: EnvironmentInfo | null;
+  initial: EnvironmentInput;
+  onCopy: (input: EnvironmentInput) => void;
+}
+
+function EnvironmentEditor({ environment, initial, onCopy }: EditorProps) {
+  const [draft, setDraft] = useState(initial);
+  const { saving, failure, savedCount, submit, setFailure } = useEntitySave(LABELS);
+  const show = useViewStore((s) => s.show);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusInvalid(formRef, failure);
+  const readOnly = environment?.builtIn ?? false;
+  const set = (field: keyof EnvironmentInput) => (value: string) =>
+    setDraft((d) => ({ ...d, [field]: value }));
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (readOnly || saving) return;
+    const id = await submit({ kind: 'environment', id: environment?.id ?? null, input: draft });
+    if (id !== null && environment === null) show({ kind: 'environments', id });
+  };
+
+  const onDelete = () => {
+    if (!environment) return;
+    const refused = deleteWithUndo({ kind: 'environment', id: environment.id, name: draft.name });
+    if (refused) setFailure({ kind: 'validation', message: refused, byField: {}, other: [] });
+    else show({ kind: 'environments', id: null });
+  };
+
+  const text = (field: Exclude<keyof EnvironmentInput, 'wireStyle'>, placeholder = '') => (
+    <FormField
+      id={`environment-${field}`}
+      label={LABELS[field]}
+      value={draft[field]}
+      onChange={set(field)}
+      error={failure?.byField[field]}
+      readOnly={readOnly}
+      placeholder={placeholder}
+      inputMode={field.endsWith('Url') ? 'url' : 'text'}
+    />
+  );
+
+  return (
+    <form
+      ref={formRef}
+      className="entity-form"
+      aria-label="Environment"
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+    >
+      <h2 className="editor-title">
+        {environment ? environment.name : 'New environment'}
+        {readOnly && <span className="badge">Built-in</span>}
+      </h2>
+      {readOnly && (
+        <p className="hint">
+          Built-in environments cannot be changed. Copy one to post to other URLs or in Podio’s JSON
+          style.
+        </p>
+      )}
+      <FormAlert failure={failure} />
+      {text('name')}
+      {text('tokenUrl', 'https://api.podio.com/oauth/token')}
+      {text('authorizeUrl', 'https://podio.com/oauth/authorize')}
+      {text('apiBaseUrl', 'https://api.podio.com')}
+      {text('verifyPath', '/user/status')}
+      <SelectField
+        id="environment-wireStyle"
+        label={LABELS.wireStyle}
+        value={draft.wireStyle}
+        options={WIRE_STYLES}
+        onChange={(value) => setDraft((d) => ({ ...d, wireStyle: value as WireStyle }))}
+        error={failure?.byField.wireStyle}
+        disabled={readOnly}
+      />
+      <div className="form-actions">
+        {readOnly ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => environment && onCopy(inputOf(environment))}
+          >
+            Copy as new environment
+          </button>
+        ) : (
+          <>
+            <button type="submit" className="button button--accent" disabled={saving}>
+              {saving ? 'Saving…' : 'Save environment'}
+            </button>
+            {environment && (
+              <button type="button" className="button button--danger" onClick={onDelete}>
+                Delete environment
+              </button>
+            )}
+            <span className="saved-note" aria-live="polite">
+              {savedCount > 0 && !failure ? 'Saved' : ''}
+            </span>
+          </>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** Built-in and custom environments: the list and the editor of the picked one. */
+export function EnvironmentsView({ selectedId }: { selectedId: string | null }) {
+  const environments = useLibraryStore(selectVisibleEnvironments);
+  const show = useViewStore((s) => s.show);
+  const [template, setTemplate] = useState<{ input: EnvironmentInput; n: number }>({
+    input: EMPTY,
+    n: 0,
+  });
+  const selected = environments.find((e) => e.id === selectedId) ?? null;
+
+  const copy = (input: EnvironmentInput) => {
+    setTemplate((t) => ({ input: { ...input, name: `${input.name} (copy)` }, n: t.n + 1 }));
+    show({ kind: 'environments', id: null });
+  };
+
+  return (
+    <div className="library-view">
+      <EntityList
+        title="Environments"
+        items={environments.map((e) => ({
+          id: e.id,
+          name: e.name,
+          detail: e.tokenUrl || 'starts with the app',
+          ...(e.builtIn ? { badge: 'Built-in' } : {}),
+        }))}
+        selectedId={selectedId}
+        onSelect={(id) => show({ kind: 'environments', id })}
+        newLabel="New environment"
+        onNew={() => {
+          setTemplate((t) => ({ input: EMPTY, n: t.n + 1 }));
+          show({ kind: 'environments', id: null });
+        }}
+        empty="No environments."
+      />
+      <div className="editor-pane">
+        <EnvironmentEditor
+          key={selected ? selected.id : `new-${template.n}`}
+          environment={selected}
+          initial={selected ? inputOf(selected) : template.input}
+          onCopy={copy}
+        />
+      </div>
+    </div>
+  );
+}

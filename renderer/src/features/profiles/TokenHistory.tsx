@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { TokenView } from '../../../../preload/contract';
+import { failureMessage } from '../../lib/bridge';
+import { formatRef } from '../exchange/TokenView';
+import { grantLabel } from '../profile-form/grants';
+import { Countdown } from '../tokens/Countdown';
+import { formatReceived } from './StoredTokenView';
+
+interface TokenHistoryProps {
+  history: TokenView[];
+  status: 'idle' | 'loading' | 'ready' | 'failed';
+  error: string | null;
+  shownId: string | null;
+  onShow: (tokenId: string) => void;
+  onDelete: (tokenId: string) => Promise<void>;
+}
+
+/** A profile's kept tokens, newest first: pick one to show it, or delete it. */
+export function TokenHistory({
+  history,
+  status,
+  error,
+  shownId,
+  onShow,
+  onDelete,
+}: TokenHistoryProps) {
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+
+  const remove = (tokenId: string) => {
+    setDeleteError(null);
+    onDelete(tokenId).catch((reason: unknown) => setDeleteError(failureMessage(reason)));
+  };
+
+  return (
+    <section className="history" aria-label="Token history">
+      <h2>Token history</h2>
+      {status === 'failed' && <p className="field-error">Could not list tokens: {error}</p>}
+      {deleteError && <p className="field-error">{deleteError}</p>}
+      {status === 'ready' && history.length === 0 && (
+        <p className="hint">No tokens kept for this profile yet.</p>
+      )}
+      {history.length > 0 && (
+        <ol>
+          {history.map((token) => (
+            <li key={token.id} className="history-row" data-testid="history-token">
+              <button
+                type="button"
+                className="history-item history-item--kept"
+                aria-current={token.id === shownId ? 'true' : undefined}
+                onClick={() => onShow(token.id)}
+              >
+                <span className="history-grant">{grantLabel(token.grant)}</span>
+                <span className="history-ref">{formatRef(token.ref) ?? 'no ref'}</span>
+                <span className="history-received">{formatReceived(token.receivedAt)}</span>
+                <Countdown expiresAt={token.expiresAt} label={null} testId="history-countdown" />
+              </button>
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                aria-label="Delete token"
+                title="Delete token"
+                onClick={() => remove(token.id)}
+              >
+                Delete
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
