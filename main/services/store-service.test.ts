@@ -131,6 +131,31 @@ describe('saved profiles', () => {
     expect(started.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\//);
   });
 
+  it('switches a saved profile from its app to a login, and keeps a secret left out', async () => {
+    const { demo, profileId, clientId } = await twoAppProfiles();
+    const login = await services.store.save({
+      kind: 'login',
+      id: null,
+      input: { username: demo.username, password: demo.password },
+    });
+    await services.store.save({
+      kind: 'profile',
+      id: profileId,
+      input: { name: 'A', environmentRef: 'sandbox', clientRef: clientId, loginRef: login.id },
+    });
+    const profile = (await services.store.snapshot()).profiles.find((p) => p.id === profileId);
+    expect(profile).toMatchObject({ loginRef: login.id });
+    expect(profile).not.toHaveProperty('appRef');
+
+    await services.store.save({
+      kind: 'client',
+      id: clientId,
+      input: { name: 'Renamed', clientId: demo.clientId },
+    });
+    const outcome = await services.store.exchange(profileId, 'password');
+    expect(outcome.status).toBe('token');
+  });
+
   it('answers snapshots without secret values', async () => {
     const { demo } = await twoAppProfiles();
     const text = JSON.stringify(await services.store.snapshot());

@@ -84,12 +84,13 @@ export function createStoreService(deps: StoreServiceDeps) {
       // Each kind's collection validates its own input (field rules, references, secrets).
       const target = collection(store, request.kind) as {
         create(input: unknown): { id: string };
-        update(id: string, input: unknown): { id: string };
+        replace(id: string, input: unknown): { id: string };
       };
+      // A form sends the whole entity: what it leaves out is cleared, secrets aside.
       const saved =
         request.id === null
           ? target.create(request.input)
-          : target.update(request.id, request.input);
+          : target.replace(request.id, request.input);
       return { id: saved.id, snapshot: await snapshot() };
     },
 

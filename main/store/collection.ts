@@ -86,12 +86,26 @@ export class Collection<S extends Entity, I extends object, V> {
     return this.spec.view(entity);
   }
 
+  /** Changes the fields the patch names; the rest stay as saved. */
   update(id: string, patch: Partial<I>): V {
+    return this.save(id, (previous) => ({ ...this.asInput(previous), ...patch }));
+  }
+
+  /**
+   * Replaces every non-secret field with the input, as a form sends it: an optional field left
+   * out is cleared (a profile switched from its app to a login loses the app). Secrets still
+   * follow the secret rule, so an omitted secret keeps its saved value.
+   */
+  replace(id: string, input: I): V {
+    return this.save(id, () => input);
+  }
+
+  private save(id: string, next: (previous: S) => unknown): V {
     if (this.isBuiltIn(id)) {
       throw new StoreError('forbidden', `A built-in ${this.spec.label} cannot be changed.`);
     }
     const previous = this.stored(id);
-    const entity = this.build({ ...this.asInput(previous), ...patch }, id, previous);
+    const entity = this.build(next(previous), id, previous);
     this.write(this.items.map((item) => (item.id === id ? entity : item)));
     return this.spec.view(entity);
   }

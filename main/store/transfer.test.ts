@@ -146,8 +146,10 @@ describe('export and import', () => {
       { field: 'data.clients[0].clientId', message: 'client_id is required' },
       { field: 'data.apps[2].appId', message: 'Invalid input: expected string, received number' },
       { field: 'data.profiles[1].appRef', message: 'a profile uses an app or a login, not both' },
+      // Broken links are reported in the same pass as broken shapes.
+      { field: 'data.profiles[1].loginRef', message: 'refers to a login that is not in the file' },
     ]);
-    expect(error.message).toBe('The import file has 4 problems; nothing was imported.');
+    expect(error.message).toBe('The import file has 5 problems; nothing was imported.');
     expect(into.data.clients).toEqual([]);
     expect(into.data.profiles).toEqual([]);
   });

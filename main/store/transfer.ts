@@ -146,6 +146,35 @@ function linkIssues(data: ExportData): ValidationIssue[] {
   return issues;
 }
 
+const asRecord = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+
+/**
+ * The ids and references of a file that failed its shape check, read as far as they are
+ * strings, so linkIssues can still run. Entries without a usable id get a unique stand-in.
+ */
+function looseData(raw: unknown): ExportData {
+  const data = asRecord(asRecord(raw).data);
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' ? value : undefined;
+  const list = (key: (typeof KEYS)[number]) =>
+    (Array.isArray(data[key]) ? (data[key] as unknown[]) : []).map((item, i) => {
+      const entry = asRecord(item);
+      return {
+        id: text(entry.id) ?? `\u0000no-id-${i}`,
+        clientRef: text(entry.clientRef) ?? '',
+        environmentRef: text(entry.environmentRef) ?? '',
+        appRef: text(entry.appRef),
+        loginRef: text(entry.loginRef),
+      };
+    });
+  const shaped = Object.fromEntries(KEYS.map((key) => [key, list(key)]));
+  // Only ids and references are read by linkIssues; the other fields are never looked at.
+  return shaped as unknown as ExportData;
+}
+
 function rejected(issues: ValidationIssue[]): StoreError {
   const n = issues.length;
   return new StoreError(
@@ -172,9 +201,14 @@ export async function importIntoStore(
   }
   const parsed = exportFile.safeParse(raw);
   if (!parsed.success) {
-    throw rejected(
-      parsed.error.issues.map((i) => ({ field: formatPath(i.path), message: i.message })),
-    );
+    const shapeProblems = parsed.error.issues.map((i) => ({
+      field: formatPath(i.path),
+      message: i.message,
+    }));
+    // Report broken links too, so one pass over the file shows every problem it has.
+    const named = new Set(shapeProblems.map((issue) => issue.field));
+    const links = linkIssues(looseData(raw)).filter((issue) => !named.has(issue.field));
+    throw rejected([...shapeProblems, ...links]);
   }
   const { data } = parsed.data;
   const linkProblems = linkIssues(data);

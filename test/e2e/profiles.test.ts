@@ -246,9 +246,16 @@ describe('import and export', () => {
     const text = (await alert.textContent()) ?? '';
     expect(text).toContain('data.apps[0].appId');
     expect(text).toContain('data.apps[0].clientRef');
-    expect(await mainValue<StoreSnapshot>(session.page, 'store:snapshot')).toEqual(before);
+    // Settings (the last opened profile) follow navigation; the saved entities must not move.
+    const after = await mainValue<StoreSnapshot>(session.page, 'store:snapshot');
+    expect(entities(after)).toEqual(entities(before));
+    expect(entities(after).profiles).toHaveLength(1);
   });
 });
+
+function entities({ environments, clients, apps, logins, profiles }: StoreSnapshot) {
+  return { environments, clients, apps, logins, profiles };
+}
 
 interface ExportFile {
   format: string;
