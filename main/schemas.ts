@@ -58,6 +58,7 @@ const entitySave = z.discriminatedUnion('kind', [
       apiBaseUrl: text(),
       verifyPath: text(),
       wireStyle: z.enum(['form', 'json']),
+      acceptMissingState: z.boolean().optional(),
     }),
   }),
   z.strictObject({

@@ -149,6 +149,8 @@ export interface EnvironmentInfo {
   /** An API path that checks a token, e.g. /user/status; empty when there is none. */
   verifyPath: string;
   wireStyle: WireStyle;
+  /** Accept a browser sign-in's redirect without `state` (servers that don't echo it). */
+  acceptMissingState: boolean;
   builtIn: boolean;
 }
 
@@ -243,6 +245,7 @@ export interface EnvironmentInput {
   apiBaseUrl: string;
   verifyPath: string;
   wireStyle: WireStyle;
+  acceptMissingState?: boolean;
 }
 export interface ClientInput {
   name: string;

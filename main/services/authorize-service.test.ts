@@ -30,7 +30,12 @@ function setup(): void {
   service = createAuthorizeService({
     exchange: createExchangeService({
       fetch,
-      environments: () => Promise.resolve([sandboxEnvironment(sandbox.url)]),
+      environments: () =>
+        Promise.resolve([
+          sandboxEnvironment(sandbox.url),
+          // The same server, set up as one known not to echo state.
+          { ...sandboxEnvironment(sandbox.url), id: 'no-state', acceptMissingState: true },
+        ]),
     }),
     openExternal: (url) => {
       opened.push(url);
@@ -117,6 +122,16 @@ describe('the browser sign-in against the sandbox', () => {
 
     setup();
     await service.start(draft(), { ...OPTIONS, acceptMissingState: true });
+    await browserDecides('allow');
+    const end = await lastPhase();
+    expect(end.phase).toBe('done');
+    expect(end.stateMissing).toBe(true);
+  });
+
+  it('takes the environment switch for servers that do not echo state', async () => {
+    setup();
+    sandbox.setFaults({ omitState: true });
+    await service.start({ ...draft(), environmentId: 'no-state' }, OPTIONS);
     await browserDecides('allow');
     const end = await lastPhase();
     expect(end.phase).toBe('done');

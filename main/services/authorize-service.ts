@@ -104,7 +104,8 @@ export function createAuthorizeService(deps: AuthorizeServiceDeps) {
         exactPath: options.exactPath,
       },
       usePkce: options.usePkce,
-      acceptMissingState: options.acceptMissingState,
+      // Either the environment (a server known not to echo state) or this sign-in allows it.
+      acceptMissingState: options.acceptMissingState || environment.acceptMissingState,
       timeoutMs: options.timeoutMs,
       openExternal: deps.openExternal,
       exchangeCode: async ({ code, redirectUri, codeVerifier }) => {

@@ -17,6 +17,7 @@ export interface Environment {
   apiBaseUrl: string;
   verifyPath: string;
   wireStyle: WireStyle;
+  acceptMissingState: boolean;
   builtIn: boolean;
 }
 
@@ -30,6 +31,7 @@ export const PODIO_ENVIRONMENT: Environment = {
   apiBaseUrl: 'https://api.podio.com',
   verifyPath: '/user/status',
   wireStyle: 'form',
+  acceptMissingState: false,
   builtIn: true,
 };
 
@@ -47,11 +49,12 @@ export function sandboxEnvironment(baseUrl: string | null): Environment {
     apiBaseUrl: base ?? '',
     verifyPath: '/user/status',
     wireStyle: 'form',
+    acceptMissingState: false,
     builtIn: true,
   };
 }
 
 /** A stored custom environment in the caller's shape. */
 export function customEnvironment(stored: StoredEnvironment): Environment {
-  return { ...stored, builtIn: false };
+  return { ...stored, acceptMissingState: stored.acceptMissingState ?? false, builtIn: false };
 }

@@ -33,6 +33,8 @@ export const environmentFields = {
   apiBaseUrl: urlSchema,
   // An API path such as /user/status; empty means the environment has no verify call.
   verifyPath: z.string().regex(/^(\/\S*)?$/, 'must be empty or a path starting with /'),
+  // For servers that do not echo `state` on the redirect; off unless the user turns it on.
+  acceptMissingState: z.boolean().optional(),
   wireStyle: z.enum(['form', 'json']),
 };
 

@@ -51,6 +51,7 @@ const BUILT_IN_ENVIRONMENTS: EnvironmentInfo[] = [
     apiBaseUrl: 'http://127.0.0.1:41234',
     verifyPath: '/user/status',
     wireStyle: 'form',
+    acceptMissingState: false,
     builtIn: true,
   },
   {
@@ -61,6 +62,7 @@ const BUILT_IN_ENVIRONMENTS: EnvironmentInfo[] = [
     apiBaseUrl: 'https://api.podio.com',
     verifyPath: '/user/status',
     wireStyle: 'form',
+    acceptMissingState: false,
     builtIn: true,
   },
 ];

@@ -48,6 +48,7 @@ export const ENVIRONMENTS: EnvironmentInfo[] = [
     apiBaseUrl: SANDBOX_URL,
     verifyPath: '/user/status',
     wireStyle: 'form',
+    acceptMissingState: false,
     builtIn: true,
   },
   {
@@ -58,6 +59,7 @@ export const ENVIRONMENTS: EnvironmentInfo[] = [
     apiBaseUrl: 'https://api.podio.com',
     verifyPath: '/user/status',
     wireStyle: 'form',
+    acceptMissingState: false,
     builtIn: true,
   },
 ];

@@ -5,10 +5,11 @@ interface CheckboxProps {
   onChange: (checked: boolean) => void;
   /** One line under the label, read with the checkbox. */
   hint?: string;
+  disabled?: boolean;
 }
 
 /** A labelled checkbox with an optional one-line hint. */
-export function Checkbox({ id, label, checked, onChange, hint }: CheckboxProps) {
+export function Checkbox({ id, label, checked, onChange, hint, disabled }: CheckboxProps) {
   const hintId = `${id}-hint`;
 
   return (
@@ -18,6 +19,7 @@ export function Checkbox({ id, label, checked, onChange, hint }: CheckboxProps) 
         name={id}
         type="checkbox"
         checked={checked}
+        disabled={disabled}
         onChange={(e) => onChange(e.target.checked)}
         aria-describedby={hint ? hintId : undefined}
       />

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { EnvironmentInfo, EnvironmentInput, WireStyle } from '../../../../preload/contract';
+import { Checkbox } from '../authorize/Checkbox';
 import { FormField } from '../profile-form/FormField';
 import { useViewStore } from '../workspace/view-store';
 import { deleteWithUndo } from './delete-entity';
@@ -19,6 +20,7 @@ const LABELS: Record<keyof EnvironmentInput, string> = {
   apiBaseUrl: 'API base URL',
   verifyPath: 'Verify path',
   wireStyle: 'Wire style',
+  acceptMissingState: 'Accept a sign-in redirect without state',
 };
 
 const WIRE_STYLES = [
@@ -33,11 +35,13 @@ const EMPTY: EnvironmentInput = {
   apiBaseUrl: '',
   verifyPath: '',
   wireStyle: 'form',
+  acceptMissingState: false,
 };
 
 function inputOf(environment: EnvironmentInfo): EnvironmentInput {
   const { name, tokenUrl, authorizeUrl, apiBaseUrl, verifyPath, wireStyle } = environment;
-  return { name, tokenUrl, authorizeUrl, apiBaseUrl, verifyPath, wireStyle };
+  const { acceptMissingState } = environment;
+  return { name, tokenUrl, authorizeUrl, apiBaseUrl, verifyPath, wireStyle, acceptMissingState };
 }
 
 interface EditorProps {
@@ -53,8 +57,8 @@ function EnvironmentEditor({ environment, initial, onCopy }: EditorProps) {
   const formRef = useRef<HTMLFormElement>(null);
   useFocusInvalid(formRef, failure);
   const readOnly = environment?.builtIn ?? false;
-  const set = (field: keyof EnvironmentInput) => (value: string) =>
-    setDraft((d) => ({ ...d, [field]: value }));
+  type TextField = Exclude<keyof EnvironmentInput, 'wireStyle' | 'acceptMissingState'>;
+  const set = (field: TextField) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -70,7 +74,7 @@ function EnvironmentEditor({ environment, initial, onCopy }: EditorProps) {
     else show({ kind: 'environments', id: null });
   };
 
-  const text = (field: Exclude<keyof EnvironmentInput, 'wireStyle'>, placeholder = '') => (
+  const text = (field: TextField, placeholder = '') => (
     <FormField
       id={`environment-${field}`}
       label={LABELS[field]}
@@ -114,6 +118,14 @@ function EnvironmentEditor({ environment, initial, onCopy }: EditorProps) {
         options={WIRE_STYLES}
         onChange={(value) => setDraft((d) => ({ ...d, wireStyle: value as WireStyle }))}
         error={failure?.byField.wireStyle}
+        disabled={readOnly}
+      />
+      <Checkbox
+        id="environment-acceptMissingState"
+        label={LABELS.acceptMissingState}
+        checked={draft.acceptMissingState ?? false}
+        onChange={(checked) => setDraft((d) => ({ ...d, acceptMissingState: checked }))}
+        hint="Only for servers that do not echo state; a sign-in then says the check was skipped."
         disabled={readOnly}
       />
       <div className="form-actions">

@@ -229,8 +229,24 @@ describe('environments', () => {
         apiBaseUrl: 'https://api.podio.com',
         verifyPath: '/user/status',
         wireStyle: 'json',
+        acceptMissingState: false,
       },
     });
+  });
+
+  it('saves the switch for servers that do not echo state', async () => {
+    const user = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Environments' }));
+    await user.click(screen.getByRole('button', { name: 'New environment' }));
+    const form = screen.getByRole('form', { name: 'Environment' });
+    await user.type(within(form).getByLabelText('Name'), 'No-state server');
+    await user.type(within(form).getByLabelText('Token URL'), 'https://idp.example/token');
+    await user.type(within(form).getByLabelText('Authorize URL'), 'https://idp.example/authorize');
+    await user.type(within(form).getByLabelText('API base URL'), 'https://idp.example');
+    await user.click(within(form).getByLabelText('Accept a sign-in redirect without state'));
+    await user.click(within(form).getByRole('button', { name: 'Save environment' }));
+    await waitFor(() => expect(saves()).toHaveLength(1));
+    expect(saves()[0]).toMatchObject({ input: { acceptMissingState: true } });
   });
 
   it('puts a URL issue under Token URL', async () => {
