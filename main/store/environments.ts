@@ -1,4 +1,4 @@
-import type { WireStyle } from '../../preload/contract';
+import type { EnvironmentInfo } from '../../preload/contract';
 import type { StoredEnvironment } from './schema';
 
 export const PODIO_ENVIRONMENT_ID = 'podio';
@@ -9,17 +9,7 @@ export const BUILT_IN_ENVIRONMENT_IDS: ReadonlySet<string> = new Set([
 ]);
 
 /** An environment as callers see it: built-in or custom, always with every URL field. */
-export interface Environment {
-  id: string;
-  name: string;
-  tokenUrl: string;
-  authorizeUrl: string;
-  apiBaseUrl: string;
-  verifyPath: string;
-  wireStyle: WireStyle;
-  acceptMissingState: boolean;
-  builtIn: boolean;
-}
+export type Environment = EnvironmentInfo;
 
 export const PODIO_TOKEN_URL = 'https://api.podio.com/oauth/token';
 

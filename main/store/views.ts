@@ -1,4 +1,11 @@
-import type { GrantType, TokenRef } from '../../preload/contract';
+import type {
+  AppView,
+  ClientView,
+  LoginView,
+  ProfileView,
+  SettingsView,
+  TokenView,
+} from '../../preload/contract';
 import type { Environment } from './environments';
 import type { StoredApp, StoredClient, StoredLogin, StoredProfile, StoredToken } from './schema';
 import type { SealedSecret } from './secret-box';
@@ -9,56 +16,7 @@ import type { SealedSecret } from './secret-box';
  */
 
 export type EnvironmentView = Environment;
-
-export interface ClientView {
-  id: string;
-  name: string;
-  clientId: string;
-  redirectUri?: string;
-  fixedPort?: number;
-  hasSecret: boolean;
-}
-
-export interface AppView {
-  id: string;
-  name: string;
-  appId: string;
-  clientRef: string;
-  hasSecret: boolean;
-}
-
-export interface LoginView {
-  id: string;
-  name?: string;
-  username: string;
-  hasSecret: boolean;
-}
-
-export type ProfileView = StoredProfile;
-
-export interface TokenView {
-  id: string;
-  profileRef: string;
-  grant: GrantType;
-  receivedAt: number;
-  expiresAt: number | null;
-  tokenType: string;
-  scope: string | null;
-  ref: TokenRef | null;
-  /** Extra response fields that are not secrets. */
-  extra: Record<string, unknown>;
-  /** Names of extra fields kept sealed; reveal them as `extra.<name>`. */
-  secretExtraKeys: string[];
-  hasAccessToken: boolean;
-  hasRefreshToken: boolean;
-}
-
-export interface SettingsView {
-  lastProfileRef?: string;
-  allowPlainTextSecrets: boolean;
-  /** True when the OS keeps secrets as plain text (Linux without a keyring). */
-  plainTextBackend: boolean;
-}
+export type { AppView, ClientView, LoginView, ProfileView, SettingsView, TokenView };
 
 /** Tells whether a sealed value is present and not known to be unreadable. */
 export type HasSecret = (sealed: SealedSecret | null | undefined) => boolean;
