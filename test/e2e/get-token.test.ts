@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, type AppSession } from './app-page';
+import type { SandboxInfo } from '../../preload/contract';
+import { mainValue, openApp, type AppSession } from './app-page';
 
 let session: AppSession;
 
@@ -23,6 +24,18 @@ describe('a new user on the sandbox', () => {
     await expect
       .poll(() => page.getByLabel('Client ID', { exact: true }).inputValue())
       .not.toBe('');
+    // Typed by hand, as a person copying the sandbox's demo credentials would.
+    const { demo } = await mainValue<SandboxInfo>(page, 'sandbox:info');
+    for (const [label, value] of [
+      ['Client ID', demo.clientId],
+      ['Client secret', demo.clientSecret],
+      ['Username', demo.username],
+      ['Password', demo.password],
+    ] as const) {
+      const input = page.getByLabel(label, { exact: true });
+      await input.fill('');
+      await input.pressSequentially(value);
+    }
     await getToken('Password');
 
     const countdown = page.getByTestId('countdown');
