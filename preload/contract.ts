@@ -206,6 +206,10 @@ export interface TokenView {
   secretExtraKeys: string[];
   hasAccessToken: boolean;
   hasRefreshToken: boolean;
+  /** The token URL and client_id it came from; null for tokens kept before this was recorded. */
+  issuedBy: { tokenUrl: string; clientId: string } | null;
+  /** A refresh succeeded from this token, so its refresh token is spent. */
+  refreshed: boolean;
 }
 
 export interface SettingsView {

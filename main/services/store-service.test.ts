@@ -1,4 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -88,6 +90,66 @@ describe('saved profiles', () => {
       first.tokenId,
     ]);
     await expect(services.exchange.refresh(first.tokenId)).rejects.toThrow('no usable refresh');
+  });
+
+  it('marks a refreshed token as spent in the history', async () => {
+    const { profileId } = await twoAppProfiles();
+    const first = await services.store.exchange(profileId, 'app');
+    if (first.status !== 'token') throw new Error(JSON.stringify(first));
+    await services.exchange.refresh(first.tokenId);
+    const old = services.store.listTokens(profileId).find((token) => token.id === first.tokenId);
+    expect(old).toMatchObject({ refreshed: true, hasRefreshToken: false });
+  });
+
+  it('never sends a kept refresh token to the server a profile was pointed at later', async () => {
+    const received: string[] = [];
+    const other = createServer((request, response) => {
+      received.push(request.url ?? '');
+      response.end('{}');
+    });
+    await new Promise<void>((ready) => other.listen(0, '127.0.0.1', () => ready()));
+    try {
+      const { profileId, clientId } = await twoAppProfiles();
+      const first = await services.store.exchange(profileId, 'app');
+      if (first.status !== 'token') throw new Error(JSON.stringify(first));
+      const { port } = other.address() as AddressInfo;
+      const elsewhere = await services.store.save({
+        kind: 'environment',
+        id: null,
+        input: {
+          name: 'Elsewhere',
+          tokenUrl: `http://127.0.0.1:${port}/oauth/token`,
+          authorizeUrl: `http://127.0.0.1:${port}/oauth/authorize`,
+          apiBaseUrl: `http://127.0.0.1:${port}`,
+          verifyPath: '',
+          wireStyle: 'form',
+        },
+      });
+      const profile = (await services.store.snapshot()).profiles.find((p) => p.id === profileId)!;
+      await services.store.save({
+        kind: 'profile',
+        id: profileId,
+        input: { ...profile, environmentRef: elsewhere.id, clientRef: clientId },
+      });
+      await expect(services.exchange.refresh(first.tokenId)).rejects.toThrow(
+        /came from 127\.0\.0\.1:\d+ for client workbench-demo; the profile now uses 127\.0\.0\.1:\d+/,
+      );
+      expect(received).toEqual([]);
+    } finally {
+      await new Promise<void>((done) => other.close(() => done()));
+    }
+  });
+
+  it('says a saved secret could not be decrypted instead of calling it missing', async () => {
+    const { profileId } = await twoAppProfiles();
+    await services.close();
+    services = compose(createAesBox()); // another key: the saved secrets no longer open
+    const outcome = await services.store.exchange(profileId, 'app');
+    expect(outcome).toMatchObject({ status: 'error', error: { kind: 'validation' } });
+    if (outcome.status === 'error') {
+      expect(outcome.error.message).toContain('could not be decrypted');
+      expect(outcome.error.message).toContain('client secret');
+    }
   });
 
   it('says which part is missing when the grant does not fit the profile', async () => {

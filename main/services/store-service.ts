@@ -126,6 +126,19 @@ export function createStoreService(deps: StoreServiceDeps) {
     async exchange(profileId: string, grant: GrantType): Promise<ExchangeOutcome> {
       await deps.ensureSandbox().catch(() => undefined);
       const resolved = store.resolveProfile(profileId);
+      // A saved secret that no longer decrypts (the OS key changed) is named as such, rather
+      // than reported as a missing field the person never left empty.
+      if (resolved.warnings.length > 0) {
+        return {
+          status: 'error',
+          grant,
+          error: {
+            kind: 'validation',
+            message: resolved.warnings.join(' '),
+            issues: resolved.warnings.map((message) => ({ field: 'profile', message })),
+          },
+        };
+      }
       const grantInput = grantFor(resolved, grant);
       if ('status' in grantInput) return grantInput;
       store.setSettings({ lastProfileRef: profileId });

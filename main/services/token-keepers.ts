@@ -5,6 +5,7 @@ import type {
   TokenSuccess,
 } from '../../preload/contract';
 import type { ProfileStore } from '../store/profile-store';
+import { HandlerError } from '../dispatch';
 import { PlainTextSecretsError, StoreError } from '../store/errors';
 import type { TokenView } from '../store/views';
 
@@ -58,11 +59,18 @@ export function createMemoryKeeper(newId: () => string): TokenKeeper {
   };
 }
 
-/** Keeps profile tokens in the store's history, secrets sealed. */
+function hostOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).host : url;
+}
+
+/**
+ * Keeps profile tokens in the store's history, secrets sealed. A kept token is refreshed only
+ * at the token URL and with the client_id that issued it: if the profile was pointed elsewhere
+ * since, the refresh is refused rather than sending the refresh token to another server.
+ */
 export function createStoreKeeper(store: () => ProfileStore): TokenKeeper {
-  const spent = new Set<string>();
   return {
-    keep({ profileId, grant, token, receivedAt }) {
+    keep({ environment, client, profileId, grant, token, receivedAt }) {
       if (profileId === null) return null;
       try {
         return store().addToken({
@@ -76,6 +84,7 @@ export function createStoreKeeper(store: () => ProfileStore): TokenKeeper {
           accessToken: token.accessToken,
           refreshToken: token.refreshToken,
           extra: token.extra,
+          issuedBy: { tokenUrl: environment.tokenUrl, clientId: client.clientId },
         }).id;
       } catch (error) {
         // Plain-text backend without consent: the token is shown but not written to disk.
@@ -93,24 +102,31 @@ export function createStoreKeeper(store: () => ProfileStore): TokenKeeper {
         throw error;
       }
       const resolved = saved.resolveProfile(view.profileRef);
-      const refreshToken = spent.has(id)
-        ? null
-        : saved.revealSecret('token', id, 'refreshToken').value;
+      const issuer = view.issuedBy;
+      const now = { tokenUrl: resolved.environment.tokenUrl, clientId: resolved.client.clientId };
+      if (!issuer) {
+        throw new HandlerError(
+          'validation',
+          'This token was kept without a record of the server that issued it; get a new token.',
+        );
+      }
+      if (issuer.tokenUrl !== now.tokenUrl || issuer.clientId !== now.clientId) {
+        throw new HandlerError(
+          'validation',
+          `This token came from ${hostOf(issuer.tokenUrl)} for client ${issuer.clientId}; ` +
+            `the profile now uses ${hostOf(now.tokenUrl)} for client ${now.clientId}. ` +
+            'A refresh goes only where the token came from: get a new token.',
+        );
+      }
       return {
-        environment: {
-          tokenUrl: resolved.environment.tokenUrl,
-          wireStyle: resolved.environment.wireStyle,
-        },
-        client: {
-          clientId: resolved.client.clientId,
-          clientSecret: resolved.client.clientSecret ?? '',
-        },
-        refreshToken,
+        environment: { tokenUrl: issuer.tokenUrl, wireStyle: resolved.environment.wireStyle },
+        client: { clientId: issuer.clientId, clientSecret: resolved.client.clientSecret ?? '' },
+        refreshToken: saved.revealSecret('token', id, 'refreshToken').value,
         profileId: view.profileRef,
       };
     },
     spend(id) {
-      spent.add(id);
+      store().markTokenRefreshed(id);
     },
   };
 }

@@ -32,6 +32,7 @@ function token(profileRef: string, n: number, extra: Record<string, unknown> = {
     accessToken: `${SECRETS.accessToken}-${n}`,
     refreshToken: `${SECRETS.refreshToken}-${n}`,
     extra,
+    issuedBy: { tokenUrl: 'https://api.podio.com/oauth/token', clientId: 'acme-sync' },
   };
 }
 

@@ -213,6 +213,17 @@ export class ProfileStore implements StoreHost {
     return this.tokenView(this.find('tokens', id, 'token'));
   }
 
+  /** After a successful refresh: the old token's refresh token is spent, so it is dropped. */
+  markTokenRefreshed(id: string): TokenView {
+    const token = this.find('tokens', id, 'token');
+    const spent: StoredToken = { ...token, refreshToken: null, refreshed: true };
+    this.commit({
+      ...this.current,
+      tokens: this.current.tokens.map((t) => (t.id === id ? spent : t)),
+    });
+    return this.tokenView(spent);
+  }
+
   deleteToken(id: string): void {
     this.find('tokens', id, 'token');
     this.commit({ ...this.current, tokens: this.current.tokens.filter((t) => t.id !== id) });

@@ -106,6 +106,11 @@ export const tokenSchema = z.object({
   // Extra response fields that look like credentials (e.g. Podio's transfer_token), sealed one
   // by one as JSON text so the file never holds them in the clear.
   secretExtra: z.record(z.string(), sealedSecretSchema).optional(),
+  // Where the token came from: a refresh goes to that server with that client, never to
+  // whatever the profile points at later. Absent on tokens kept before it was recorded.
+  issuedBy: z.object({ tokenUrl: z.string(), clientId: z.string() }).optional(),
+  // Set once a refresh succeeded from this token: its refresh token is spent (Podio rotates).
+  refreshed: z.boolean().optional(),
 });
 
 export const settingsSchema = z.object({

@@ -17,6 +17,8 @@ export interface NewToken {
   accessToken: string;
   refreshToken: string | null;
   extra: Record<string, unknown>;
+  /** The token URL and client_id the token came from. */
+  issuedBy: { tokenUrl: string; clientId: string };
 }
 
 // Extra response fields kept sealed: the logger's secret names plus anything token-like.
@@ -43,6 +45,7 @@ export function buildToken(input: NewToken, seal: (plain: string) => SealedSecre
     refreshToken: input.refreshToken === null ? null : seal(input.refreshToken),
     extra,
     ...(Object.keys(secretExtra).length > 0 ? { secretExtra } : {}),
+    issuedBy: { ...input.issuedBy },
   };
 }
 

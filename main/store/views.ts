@@ -41,9 +41,11 @@ export function profileView(profile: StoredProfile): ProfileView {
 }
 
 export function tokenView(token: StoredToken, has: HasSecret): TokenView {
-  const { accessToken, refreshToken, secretExtra, ...rest } = token;
+  const { accessToken, refreshToken, secretExtra, issuedBy, refreshed, ...rest } = token;
   return {
     ...rest,
+    issuedBy: issuedBy ?? null,
+    refreshed: refreshed ?? false,
     extra: { ...rest.extra },
     secretExtraKeys: Object.keys(secretExtra ?? {}),
     hasAccessToken: has(accessToken),

@@ -87,6 +87,8 @@ export function keptToken(
     secretExtraKeys: [],
     hasAccessToken: true,
     hasRefreshToken: true,
+    issuedBy: { tokenUrl: 'http://127.0.0.1:41234/oauth/token', clientId: 'workbench-demo' },
+    refreshed: false,
     ...fields,
   };
 }
