@@ -56,7 +56,7 @@ describe('opening a damaged store file', () => {
     expect(store.profiles.list()).toEqual([]);
   });
 
-  it('drops only the entry with a wrong-typed field and reports its path', () => {
+  it('keeps an entry whose field was written as the wrong scalar type, converted', () => {
     const { store, doc } = seededDoc();
     (doc.logins[1] as unknown as Record<string, unknown>).username = 42;
     const original = Buffer.from(JSON.stringify(doc));
@@ -67,13 +67,39 @@ describe('opening a damaged store file', () => {
     expect(reopened.recovery?.dropped).toEqual([
       {
         path: 'logins[1].username',
-        message: 'Invalid input: expected string, received number (entry left out)',
+        message: 'had the wrong type; its value was kept, converted (entry kept)',
+      },
+    ]);
+    expectKeptCopy(reopened, original);
+    expect(reopened.logins.list().map((login) => login.username)).toContain('42');
+    expect(reopened.profiles.list()).toHaveLength(2);
+    expect(reopened.apps.list()).toHaveLength(1);
+  });
+
+  it('drops only the entry whose field cannot be converted and reports its path', () => {
+    const { store, doc } = seededDoc();
+    (doc.logins[1] as unknown as Record<string, unknown>).username = { not: 'text' };
+    const original = Buffer.from(JSON.stringify(doc));
+    writeFileSync(store.path, original);
+
+    const reopened = openTestStore(temp.dir);
+    expect(reopened.recovery?.dropped).toEqual([
+      {
+        path: 'logins[1].username',
+        message: 'Invalid input: expected string, received object (entry left out)',
       },
     ]);
     expectKeptCopy(reopened, original);
     expect(reopened.logins.list().map((login) => login.name)).toEqual(['Alice']);
     expect(reopened.profiles.list()).toHaveLength(2);
-    expect(reopened.apps.list()).toHaveLength(1);
+  });
+
+  it('reads a version written as a string and says what was loaded', () => {
+    const { store, doc } = seededDoc();
+    writeFileSync(store.path, JSON.stringify({ ...doc, version: '2' }));
+    const reopened = openTestStore(temp.dir);
+    expect(reopened.recovery).toBeNull();
+    expect(reopened.profiles.list()).toHaveLength(2);
   });
 
   it('drops entries whose client was dropped and names each one', () => {
@@ -121,8 +147,12 @@ describe('opening a damaged store file', () => {
 
     const reopened = openTestStore(temp.dir);
     expect(reopened.recovery?.problem).toBe('newer_version');
-    expectKeptCopy(reopened, original);
+    const keptAt = reopened.recovery?.keptAt ?? '';
+    expect(path.basename(keptAt)).toMatch(/^profiles\.newer-.+\.json$/);
+    expect(readFileSync(keptAt).equals(original)).toBe(true);
     expect(reopened.profiles.list()).toHaveLength(2);
+    // Nothing is rewritten until the person changes something.
+    expect(readFileSync(store.path).equals(original)).toBe(true);
   });
 });
 

@@ -92,30 +92,48 @@ function removeStaleTemps(file: string): void {
   }
 }
 
-/** `<name>.corrupt-<ISO time>.json`, colons swapped for dashes so Windows accepts the name. */
-function asidePath(file: string, name: string, now: Date): string {
+/**
+ * `<name>.corrupt-<ISO time>.json` (or `.newer-` for a file from a newer app), colons swapped
+ * for dashes so Windows accepts the name.
+ */
+function asidePath(file: string, name: string, now: Date, label = 'corrupt'): string {
   const stamp = now.toISOString().replace(/:/g, '-');
-  let candidate = path.join(path.dirname(file), `${name}.corrupt-${stamp}.json`);
+  let candidate = path.join(path.dirname(file), `${name}.${label}-${stamp}.json`);
   for (let n = 1; fs.existsSync(candidate); n += 1) {
-    candidate = path.join(path.dirname(file), `${name}.corrupt-${stamp}-${n}.json`);
+    candidate = path.join(path.dirname(file), `${name}.${label}-${stamp}-${n}.json`);
   }
   return candidate;
 }
 
-function describe(problem: RecoveryNotice['problem'], keptAt: string, dropped: number): string {
+function describe(
+  problem: RecoveryNotice['problem'],
+  keptAt: string,
+  dropped: number,
+  loadedAny: boolean,
+): string {
   const kept = `The original file was kept at ${keptAt}.`;
   switch (problem) {
     case 'unreadable':
       return `The saved profiles could not be opened, so the app started empty. ${kept}`;
     case 'corrupt':
-      return dropped > 0
+      return loadedAny
         ? `The saved profiles file was damaged; what could be read was loaded. ${kept}`
         : `The saved profiles file was damaged and nothing could be read from it. ${kept}`;
     case 'newer_version':
-      return `The saved profiles were written by a newer version of the app; entries this version understands were loaded. ${kept}`;
+      return (
+        'The saved profiles were written by a newer version of the app; entries this version ' +
+        'understands were loaded. The file is rewritten in this version’s format only when you ' +
+        `change something. ${kept}`
+      );
     case 'invalid_entries':
       return `${dropped} problem${dropped === 1 ? ' was' : 's were'} found in the saved profiles; the entries affected were left out and everything else was loaded. ${kept}`;
   }
+}
+
+function hasEntries(data: StoreData): boolean {
+  return [data.environments, data.clients, data.apps, data.logins, data.profiles].some(
+    (list) => list.length > 0,
+  );
 }
 
 /** Opens (or creates) the store file, repairing and reporting a damaged one. */
@@ -157,7 +175,7 @@ export function openStoreFile(options: StoreFileOptions): StoreFile {
     }
     log.warn('store file unreadable, moved aside', { errno: code, keptAt });
     const notice = { problem: 'unreadable' as const, keptAt, dropped: [] };
-    return result(emptyData(), { ...notice, message: describe('unreadable', keptAt, 0) });
+    return result(emptyData(), { ...notice, message: describe('unreadable', keptAt, 0, false) });
   }
 
   const decoded = decodeStore(bytes);
@@ -170,9 +188,11 @@ export function openStoreFile(options: StoreFileOptions): StoreFile {
   }
 
   // Keep the original byte for byte before the repaired data replaces it.
-  const keptAt = asidePath(file, name, now());
+  const newer = decoded.problem === 'newer_version';
+  const keptAt = asidePath(file, name, now(), newer ? 'newer' : 'corrupt');
   writeFileAtomic(keptAt, bytes);
-  save(decoded.data);
+  // A newer app's file stays as it is until the person changes something here.
+  if (!newer) save(decoded.data);
   log.warn('store file repaired', {
     problem: decoded.problem,
     keptAt,
@@ -180,7 +200,7 @@ export function openStoreFile(options: StoreFileOptions): StoreFile {
   });
   return result(decoded.data, {
     problem: decoded.problem,
-    message: describe(decoded.problem, keptAt, decoded.dropped.length),
+    message: describe(decoded.problem, keptAt, decoded.dropped.length, hasEntries(decoded.data)),
     keptAt,
     dropped: decoded.dropped,
   });

@@ -45,6 +45,19 @@ function zodIssues(error: z.ZodError, prefix: string): PathIssue[] {
 function salvageItem<T>(schema: z.ZodType<T>, raw: unknown, path: string, dropped: PathIssue[]) {
   const first = schema.safeParse(raw);
   if (first.success) return first.data;
+  const coerced = coercePrimitives(raw, first.error);
+  if (coerced !== null) {
+    const retried = schema.safeParse(coerced.value);
+    if (retried.success) {
+      dropped.push(
+        ...coerced.paths.map((at) => ({
+          path: formatPath(at, path),
+          message: 'had the wrong type; its value was kept, converted (entry kept)',
+        })),
+      );
+      return retried.data;
+    }
+  }
   const issues = zodIssues(first.error, path);
   if (isDoc(raw)) {
     const heads = new Set(first.error.issues.map((issue) => issue.path[0]));
@@ -58,6 +71,56 @@ function salvageItem<T>(schema: z.ZodType<T>, raw: unknown, path: string, droppe
   }
   dropped.push(...issues.map((i) => ({ ...i, message: `${i.message} (entry left out)` })));
   return undefined;
+}
+
+type Segment = string | number;
+
+function valueAt(root: unknown, at: readonly Segment[]): unknown {
+  let node = root;
+  for (const key of at) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<Segment, unknown>)[key];
+  }
+  return node;
+}
+
+function setAt(root: unknown, at: readonly Segment[], value: unknown): void {
+  const parent = valueAt(root, at.slice(0, -1));
+  const last = at.at(-1);
+  if (typeof parent === 'object' && parent !== null && last !== undefined) {
+    (parent as Record<Segment, unknown>)[last] = value;
+  }
+}
+
+/**
+ * A copy of an entry with wrong-typed scalars converted where nothing is lost (a client_id
+ * written as the number 123 reads as "123", a port written as "8080" as 8080), so a hand-edited
+ * file keeps the entry and everything that refers to it. Null when nothing could be converted.
+ */
+function coercePrimitives(
+  raw: unknown,
+  error: z.ZodError,
+): { value: unknown; paths: Segment[][] } | null {
+  if (!isDoc(raw)) return null;
+  const copy: unknown = structuredClone(raw);
+  const paths: Segment[][] = [];
+  for (const issue of error.issues) {
+    if (issue.code !== 'invalid_type') continue;
+    const at = issue.path.filter((key): key is Segment => typeof key !== 'symbol');
+    const value = valueAt(copy, at);
+    if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+      setAt(copy, at, String(value));
+      paths.push(at);
+    } else if (
+      (issue.expected === 'number' || issue.expected === 'int') &&
+      typeof value === 'string' &&
+      /^-?\d+(\.\d+)?$/.test(value.trim())
+    ) {
+      setAt(copy, at, Number(value));
+      paths.push(at);
+    }
+  }
+  return paths.length > 0 ? { value: copy, paths } : null;
 }
 
 function salvageList(doc: Doc, key: CollectionKey, dropped: PathIssue[]): unknown[] {
@@ -185,7 +248,11 @@ export function decodeStore(bytes: Buffer): Decoded {
   }
   if (!isDoc(doc)) return { ...result, problem: 'corrupt' };
 
-  const version = doc.version;
+  // A version hand-edited into a string ("2") still says which layout the file has.
+  const version =
+    typeof doc.version === 'string' && /^\d+$/.test(doc.version)
+      ? Number(doc.version)
+      : doc.version;
   let current: Doc = doc;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_MIGRATABLE) {
     result.problem = 'corrupt';
