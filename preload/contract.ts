@@ -300,6 +300,8 @@ export type SecretRef =
 
 export interface ImportSummary {
   added: Record<'environments' | 'clients' | 'apps' | 'logins' | 'profiles', number>;
+  /** Entries already in the store exactly as in the file, not added again. */
+  unchanged: number;
   renamedIds: number;
   secrets: number;
 }

@@ -114,8 +114,12 @@ function profileReferences(profile: StoredProfile, data: StoreData): ValidationI
   if (!data.clients.some((c) => c.id === profile.clientRef)) {
     issues.push(missing('clientRef', 'client'));
   }
-  if (profile.appRef !== undefined && !data.apps.some((a) => a.id === profile.appRef)) {
+  const app =
+    profile.appRef === undefined ? undefined : data.apps.find((a) => a.id === profile.appRef);
+  if (profile.appRef !== undefined && !app) {
     issues.push(missing('appRef', 'app'));
+  } else if (app && app.clientRef !== profile.clientRef) {
+    issues.push({ field: 'appRef', message: 'the selected app belongs to another client' });
   }
   if (profile.loginRef !== undefined && !data.logins.some((l) => l.id === profile.loginRef)) {
     issues.push(missing('loginRef', 'login'));

@@ -82,6 +82,7 @@ describe('export and import', () => {
     const summary = await importIntoStore(into, json, { passphrase: PASSPHRASE });
     expect(summary).toEqual({
       added: { environments: 1, clients: 1, apps: 1, logins: 1, profiles: 2 },
+      unchanged: 0,
       renamedIds: 0,
       secrets: 3,
     });
@@ -107,15 +108,35 @@ describe('export and import', () => {
     expect(missing.kind).toBe('passphrase');
   });
 
+  it('adds nothing again when the same file is imported twice', async () => {
+    const store = openTestStore(source.dir);
+    seed(store);
+    const before = store.data;
+    const { json } = await exportStore(store);
+    const summary = await importIntoStore(store, json);
+    expect(summary.unchanged).toBe(6);
+    expect(Object.values(summary.added).every((count) => count === 0)).toBe(true);
+    expect(store.data.profiles).toEqual(before.profiles);
+    expect(store.data.clients).toEqual(before.clients);
+  });
+
   it('gives colliding ids new ones and remaps references', async () => {
     const store = openTestStore(source.dir);
     const made = seed(store);
-    const { json } = await exportStore(store);
-    const summary = await importIntoStore(store, json);
+    const file = JSON.parse((await exportStore(store)).json) as {
+      data: Record<string, Array<Record<string, unknown>>>;
+    };
+    // Same ids, different content: every entry is a new one that needs a new id.
+    file.data.environments![0]!.verifyPath = '/changed';
+    file.data.clients![0]!.redirectUri = 'http://localhost:9/cb';
+    file.data.apps![0]!.name = 'Invoices (imported)';
+    file.data.logins![0]!.username = 'alice+imported@example.com';
+    const summary = await importIntoStore(store, JSON.stringify(file));
     expect(summary.renamedIds).toBe(6);
 
     const copies = store.profiles.list().slice(2);
     expect(copies.map((p) => p.name)).toEqual(['Alice on staging', 'Invoices app']);
+    expect(summary.unchanged).toBe(0);
     const [user, app] = copies;
     expect(user?.id).not.toBe(made.userProfile.id);
     expect(user?.clientRef).not.toBe(made.client.id);
@@ -152,6 +173,35 @@ describe('export and import', () => {
     expect(error.message).toBe('The import file has 5 problems; nothing was imported.');
     expect(into.data.clients).toEqual([]);
     expect(into.data.profiles).toEqual([]);
+  });
+
+  it('says plainly when a file is not an export or comes from a newer app', async () => {
+    const into = openTestStore(target.dir);
+    const notOurs = await rejection(importIntoStore(into, '{"hello":"world"}'));
+    expect(notOurs.issues[0]?.message).toContain('this is not a Token Workbench export');
+    const newer = JSON.stringify({ format: 'token-workbench-export', version: 9, data: {} });
+    const fromFuture = await rejection(importIntoStore(into, newer));
+    expect(fromFuture.issues).toEqual([
+      {
+        field: 'version',
+        message: 'is 9: a newer Token Workbench made this file; update the app to import it',
+      },
+    ]);
+  });
+
+  it('refuses a profile whose app belongs to another client', async () => {
+    const from = openTestStore(source.dir);
+    seed(from);
+    const file = JSON.parse((await exportStore(from)).json) as {
+      data: Record<string, Array<Record<string, unknown>>>;
+    };
+    file.data.clients!.push({ id: 'other', name: 'Other', clientId: 'other-client' });
+    const appProfile = file.data.profiles!.find((p) => p.appRef !== undefined)!;
+    appProfile.clientRef = 'other';
+    const error = await rejection(importIntoStore(openTestStore(target.dir), JSON.stringify(file)));
+    expect(error.issues.map((issue) => issue.message)).toContain(
+      'is an app of another client than the profile’s',
+    );
   });
 
   it('reports dangling references once the shapes are valid', async () => {

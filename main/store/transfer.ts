@@ -105,6 +105,8 @@ export async function exportStore(
 
 export interface ImportSummary {
   added: Record<keyof ExportData, number>;
+  /** Entries already in the store exactly as in the file, not added again. */
+  unchanged: number;
   /** Entities that got a new id because theirs was taken. */
   renamedIds: number;
   secrets: number;
@@ -131,8 +133,11 @@ function linkIssues(data: ExportData): ValidationIssue[] {
   const envs = new Set([...ids('environments'), ...BUILT_IN_ENVIRONMENT_IDS]);
   const [clients, apps, logins] = [ids('clients'), ids('apps'), ids('logins')];
   const check = (ok: boolean, field: string, what: string) => {
-    if (!ok) issues.push({ field, message: `refers to a ${what} that is not in the file` });
+    const article = /^[aeiou]/.test(what) ? 'an' : 'a';
+    if (!ok)
+      issues.push({ field, message: `refers to ${article} ${what} that is not in the file` });
   };
+  const appClient = new Map(data.apps.map((a) => [a.id, a.clientRef]));
   data.apps.forEach((a, i) =>
     check(clients.has(a.clientRef), `data.apps[${i}].clientRef`, 'client'),
   );
@@ -141,9 +146,25 @@ function linkIssues(data: ExportData): ValidationIssue[] {
     check(envs.has(p.environmentRef), `${at}.environmentRef`, 'environment');
     check(clients.has(p.clientRef), `${at}.clientRef`, 'client');
     if (p.appRef !== undefined) check(apps.has(p.appRef), `${at}.appRef`, 'app');
+    const owner = p.appRef === undefined ? undefined : appClient.get(p.appRef);
+    if (owner !== undefined && clients.has(owner) && owner !== p.clientRef) {
+      issues.push({
+        field: `${at}.appRef`,
+        message: 'is an app of another client than the profile’s',
+      });
+    }
     if (p.loginRef !== undefined) check(logins.has(p.loginRef), `${at}.loginRef`, 'login');
   });
   return issues;
+}
+
+/** Same fields and values, whatever the key order. */
+function sameFields(a: object, b: object): boolean {
+  const sorted = (value: object) =>
+    JSON.stringify(
+      Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y))),
+    );
+  return sorted(a) === sorted(b);
 }
 
 const asRecord = (value: unknown): Record<string, unknown> =>
@@ -199,6 +220,23 @@ export async function importIntoStore(
   } catch {
     throw rejected([{ field: '', message: 'is not JSON' }]);
   }
+  const header = asRecord(raw);
+  if (header.format !== EXPORT_FORMAT) {
+    throw rejected([
+      {
+        field: 'format',
+        message: `is not "${EXPORT_FORMAT}": this is not a Token Workbench export`,
+      },
+    ]);
+  }
+  if (typeof header.version === 'number' && header.version > EXPORT_VERSION) {
+    throw rejected([
+      {
+        field: 'version',
+        message: `is ${header.version}: a newer Token Workbench made this file; update the app to import it`,
+      },
+    ]);
+  }
   const parsed = exportFile.safeParse(raw);
   if (!parsed.success) {
     const shapeProblems = parsed.error.issues.map((i) => ({
@@ -243,36 +281,68 @@ export async function importIntoStore(
 
   const before = store.data;
   let renamedIds = 0;
-  const remap = (key: (typeof KEYS)[number], taken: Iterable<string>) => {
+  // Entries already in the store exactly as in the file (a file imported twice) are not added
+  // again; an id taken by something different gets a new id instead.
+  const unchanged = new Set<object>();
+  const remap = <T extends { id: string }>(
+    key: (typeof KEYS)[number],
+    taken: Iterable<string>,
+    same: (item: T) => boolean = () => false,
+  ) => {
     const used = new Set(taken);
     const map = new Map<string, string>();
-    for (const item of data[key]) {
+    for (const item of data[key] as unknown as T[]) {
+      if (used.has(item.id) && same(item)) {
+        unchanged.add(item);
+        map.set(item.id, item.id);
+        continue;
+      }
       const id = used.has(item.id) ? randomUUID() : item.id;
       if (id !== item.id) renamedIds += 1;
       map.set(item.id, id);
     }
     return (id: string) => map.get(id) ?? id;
   };
-  const envId = remap('environments', [
-    ...before.environments.map((e) => e.id),
-    ...BUILT_IN_ENVIRONMENT_IDS,
-  ]);
+  const storedAs = (list: ReadonlyArray<{ id: string }>, item: object, secretField?: string) => {
+    const found = list.find((entry) => entry.id === (item as { id: string }).id);
+    if (!found) return false;
+    const plain: Record<string, unknown> = { ...found };
+    if (secretField) delete plain[secretField];
+    return sameFields(plain, item);
+  };
+  const envId = remap(
+    'environments',
+    [...before.environments.map((e) => e.id), ...BUILT_IN_ENVIRONMENT_IDS],
+    (e) => storedAs(before.environments, e),
+  );
   const clientId = remap(
     'clients',
     before.clients.map((c) => c.id),
+    (c) => storedAs(before.clients, c, 'clientSecret'),
   );
-  const appId = remap(
+  const appId = remap<ExportData['apps'][number]>(
     'apps',
     before.apps.map((a) => a.id),
+    (a) => storedAs(before.apps, { ...a, clientRef: clientId(a.clientRef) }, 'appToken'),
   );
   const loginId = remap(
     'logins',
     before.logins.map((l) => l.id),
+    (l) => storedAs(before.logins, l, 'password'),
   );
-  const profileId = remap(
+  const profileId = remap<ExportData['profiles'][number]>(
     'profiles',
     before.profiles.map((p) => p.id),
+    (p) =>
+      storedAs(before.profiles, {
+        ...p,
+        environmentRef: envId(p.environmentRef),
+        clientRef: clientId(p.clientRef),
+        ...(p.appRef === undefined ? {} : { appRef: appId(p.appRef) }),
+        ...(p.loginRef === undefined ? {} : { loginRef: loginId(p.loginRef) }),
+      }),
   );
+  const fresh = <T extends object>(list: T[]): T[] => list.filter((item) => !unchanged.has(item));
 
   // Sealing may refuse (plain-text backend): that throws before anything is committed.
   let secretCount = 0;
@@ -286,11 +356,11 @@ export async function importIntoStore(
     ...before,
     environments: [
       ...before.environments,
-      ...data.environments.map((e) => ({ ...e, id: envId(e.id) })),
+      ...fresh(data.environments).map((e) => ({ ...e, id: envId(e.id) })),
     ],
     clients: [
       ...before.clients,
-      ...data.clients.map((c) => ({
+      ...fresh(data.clients).map((c) => ({
         ...c,
         id: clientId(c.id),
         ...withSecret('clientSecret', secrets.clients[c.id]),
@@ -298,7 +368,7 @@ export async function importIntoStore(
     ],
     apps: [
       ...before.apps,
-      ...data.apps.map((a) => ({
+      ...fresh(data.apps).map((a) => ({
         ...a,
         id: appId(a.id),
         clientRef: clientId(a.clientRef),
@@ -307,7 +377,7 @@ export async function importIntoStore(
     ],
     logins: [
       ...before.logins,
-      ...data.logins.map((l) => ({
+      ...fresh(data.logins).map((l) => ({
         ...l,
         id: loginId(l.id),
         ...withSecret('password', secrets.logins[l.id]),
@@ -315,7 +385,7 @@ export async function importIntoStore(
     ],
     profiles: [
       ...before.profiles,
-      ...data.profiles.map((p) => ({
+      ...fresh(data.profiles).map((p) => ({
         ...p,
         id: profileId(p.id),
         environmentRef: envId(p.environmentRef),
@@ -327,7 +397,10 @@ export async function importIntoStore(
   };
   store.commit(next);
   return {
-    added: Object.fromEntries(KEYS.map((k) => [k, data[k].length])) as ImportSummary['added'],
+    added: Object.fromEntries(
+      KEYS.map((k) => [k, fresh<object>(data[k]).length]),
+    ) as ImportSummary['added'],
+    unchanged: unchanged.size,
     renamedIds,
     secrets: secretCount,
   };

@@ -263,6 +263,7 @@ export function createFakeStore(seed: Partial<FakeStoreData> = {}): FakeStore {
     'transfer:import': () =>
       Promise.resolve({
         added: { environments: 0, clients: 1, apps: 1, logins: 0, profiles: 2 },
+        unchanged: 0,
         renamedIds: 0,
         secrets: 0,
       }),
