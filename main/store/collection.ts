@@ -110,14 +110,25 @@ export class Collection<S extends Entity, I extends object, V> {
     return this.spec.view(entity);
   }
 
-  /** A copy under a new id and "<name> (copy)"; secrets are copied as ciphertext. */
+  /**
+   * A copy under a new id, named "<name> (copy)", "<name> (copy 2)", … so copies can be told
+   * apart; secrets are copied as ciphertext.
+   */
   duplicate(id: string): V {
     const source = this.stored(id) as S & { name?: string };
     const copy = { ...source, id: randomUUID() };
-    if (typeof source.name === 'string') copy.name = `${source.name.slice(0, 193)} (copy)`;
+    if (typeof source.name === 'string') copy.name = this.copyName(source.name);
     COLLECTIONS[this.spec.key].parse(copy);
     this.write([...this.items, copy]);
     return this.spec.view(copy);
+  }
+
+  private copyName(name: string): string {
+    const base = name.replace(/ \(copy(?: \d+)?\)$/, '').slice(0, 188);
+    const taken = new Set(this.items.map((item) => (item as { name?: unknown }).name));
+    let candidate = `${base} (copy)`;
+    for (let n = 2; taken.has(candidate); n += 1) candidate = `${base} (copy ${n})`;
+    return candidate;
   }
 
   delete(id: string): void {

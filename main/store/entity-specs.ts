@@ -16,7 +16,13 @@ import { appView, clientView, loginView, profileView } from './views';
 import type { AppView, ClientView, HasSecret, LoginView, ProfileView } from './views';
 
 /** A secret in a form: undefined keeps the saved one, null or '' clears it. */
-const secretInput = z.string().max(10_000).nullable().optional();
+const secretInput = z
+  .string()
+  .max(10_000, 'is longer than 10,000 characters')
+  // Spaces alone are a paste gone wrong, not a secret; '' still means "clear it".
+  .refine((value) => value === '' || value.trim() !== '', 'must not be only spaces')
+  .nullable()
+  .optional();
 
 export const environmentInput = z.object(environmentFields);
 export const clientInput = z.object({ ...clientFields, clientSecret: secretInput });

@@ -147,6 +147,30 @@ describe('ProfileStore updates', () => {
     const copy = store.profiles.duplicate(userProfile.id);
     expect(copy.id).not.toBe(userProfile.id);
     expect(copy).toEqual({ ...userProfile, id: copy.id, name: 'Alice on staging (copy)' });
+    const names = [userProfile.id, copy.id, userProfile.id].map(
+      (id) => store.profiles.duplicate(id).name,
+    );
+    expect(names).toEqual([
+      'Alice on staging (copy 2)',
+      'Alice on staging (copy 3)',
+      'Alice on staging (copy 4)',
+    ]);
+  });
+
+  it('says what is wrong with a value in plain words', () => {
+    const store = openTestStore(temp.dir);
+    const { client } = seed(store);
+    const issues = catchError(() =>
+      store.apps.create({ name: 'x'.repeat(201), appId: '1'.repeat(21), clientRef: client.id }),
+    ).issues;
+    expect(issues).toEqual([
+      { field: 'name', message: 'is longer than 200 characters' },
+      { field: 'appId', message: 'must be a number of at most 20 digits' },
+    ]);
+    expect(
+      catchError(() => store.clients.create({ name: 'c', clientId: 'c', clientSecret: '   ' }))
+        .issues,
+    ).toEqual([{ field: 'clientSecret', message: 'must not be only spaces' }]);
   });
 
   it('deletes a profile together with its tokens', () => {

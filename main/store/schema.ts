@@ -9,10 +9,13 @@ export const CURRENT_VERSION = 2;
 export const TOKENS_PER_PROFILE = 20;
 
 const idSchema = z.string().min(1, 'id is required').max(200);
-const nameSchema = z.string().trim().min(1, 'name is required').max(200);
+const tooLong = (max: number) => `is longer than ${max.toLocaleString('en')} characters`;
+const nameSchema = z.string().trim().min(1, 'name is required').max(200, tooLong(200));
+// Browsers and servers commonly refuse URLs past about 2,000 characters.
 const urlSchema = z
   .string()
   .trim()
+  .max(2048, tooLong(2048))
   .refine(isHttpUrl, 'must be an http(s) URL')
   .refine((url) => !hasCredentials(url), 'must not contain a user name or password');
 const refSchema = z.string().min(1, 'reference is required');
@@ -40,20 +43,28 @@ export const environmentFields = {
 
 export const clientFields = {
   name: nameSchema,
-  clientId: z.string().trim().min(1, 'client_id is required').max(500),
+  clientId: z.string().trim().min(1, 'client_id is required').max(500, tooLong(500)),
   redirectUri: urlSchema.optional(),
-  fixedPort: z.int().min(1).max(65535).optional(),
+  fixedPort: z
+    .int('must be a whole number')
+    .min(1, 'must be from 1 to 65535')
+    .max(65535, 'must be from 1 to 65535')
+    .optional(),
 };
 
 export const appFields = {
   name: nameSchema,
-  appId: z.string().regex(/^\d{1,20}$/, 'must be a number'),
+  appId: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a number')
+    .max(20, 'must be a number of at most 20 digits'),
   clientRef: refSchema,
 };
 
 export const loginFields = {
-  name: z.string().trim().max(200).optional(),
-  username: z.string().trim().min(1, 'username is required').max(500),
+  name: z.string().trim().max(200, tooLong(200)).optional(),
+  username: z.string().trim().min(1, 'username is required').max(500, tooLong(500)),
 };
 
 export const profileFields = {
