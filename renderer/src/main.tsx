@@ -4,6 +4,8 @@ import { App } from './App';
 import './styles/base.css';
 import './styles/form.css';
 import './styles/result.css';
+import './styles/fields.css';
+import './styles/history.css';
 import './styles/sign-in.css';
 import './styles/workspace.css';
 import './styles/library.css';

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { AuthorizeOptions } from '../../../../preload/contract';
+import { PATH_MAX, PORT_MAX, SCOPE_MAX } from '../../lib/input-limits';
 import { FormField } from '../profile-form/FormField';
 import { useProfileStore } from '../profile-form/profile-store';
 import { useAuthorizeStore } from './authorize-store';
@@ -75,6 +76,8 @@ export function BrowserSignIn({ onSignIn }: { onSignIn?: (options: AuthorizeOpti
           onChange={(port) => setForm({ port })}
           onBlur={() => setTouched((t) => ({ ...t, port: true }))}
           error={touched.port ? errors.port : undefined}
+          maxLength={PORT_MAX}
+          limitHint={false}
           inputMode="numeric"
           placeholder="any free port"
         />
@@ -87,6 +90,7 @@ export function BrowserSignIn({ onSignIn }: { onSignIn?: (options: AuthorizeOpti
         onChange={(path) => setForm({ path })}
         onBlur={() => setTouched((t) => ({ ...t, path: true }))}
         error={touched.path ? errors.path : undefined}
+        maxLength={PATH_MAX}
         placeholder="/callback"
       />
       <Checkbox
@@ -118,6 +122,7 @@ export function BrowserSignIn({ onSignIn }: { onSignIn?: (options: AuthorizeOpti
         label="Scope"
         value={form.scope}
         onChange={(scope) => setForm({ scope })}
+        maxLength={SCOPE_MAX}
         placeholder="optional"
       />
 

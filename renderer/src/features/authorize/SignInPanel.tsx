@@ -9,9 +9,10 @@ import { SignInProgress } from './SignInProgress';
  */
 export function SignInPanel({ target = null }: { target?: string | null }) {
   const mine = useAuthorizeStore((s) => s.target === target);
-  const { flow, progress, starting, cancelling, error } = useAuthorizeStore(
+  const { flow, context, progress, starting, cancelling, error } = useAuthorizeStore(
     useShallow((s) => ({
       flow: s.flow,
+      context: s.context,
       progress: s.progress,
       starting: s.starting,
       cancelling: s.cancelling,
@@ -38,6 +39,7 @@ export function SignInPanel({ target = null }: { target?: string | null }) {
         <SignInProgress
           key={flow.flowId}
           flow={flow}
+          context={context}
           phase={phase}
           progress={progress}
           cancelling={cancelling}

@@ -6,9 +6,12 @@ import type {
 import { CopyButton } from '../tokens/CopyButton';
 import { isTerminal } from './authorize-store';
 import { phaseText, registerHint } from './sign-in-text';
+import type { SignInContext } from './sign-in-text';
 
 interface SignInProgressProps {
   flow: AuthorizeStarted;
+  /** What the sign-in started with; null reads as a custom environment's default. */
+  context: SignInContext | null;
   phase: AuthorizePhase;
   progress: AuthorizeProgress | null;
   cancelling: boolean;
@@ -27,6 +30,7 @@ const TONE: Record<AuthorizePhase, string> = {
 /** One browser sign-in: its phase, where the browser will come back to, and Cancel. */
 export function SignInProgress({
   flow,
+  context,
   phase,
   progress,
   cancelling,
@@ -73,7 +77,9 @@ export function SignInProgress({
               <code data-testid="redirect-uri">{flow.redirectUri}</code>
               <CopyButton text={flow.redirectUri} label="Copy redirect URI" />
             </span>
-            <span className="hint">{registerHint(flow)}</span>
+            <span className="hint">
+              {registerHint(flow, context ?? { environmentId: null, exactPath: false })}
+            </span>
           </dd>
         </div>
         <div className="sign-in-fact">

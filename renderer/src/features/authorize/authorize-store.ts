@@ -7,10 +7,13 @@ import type {
   ProfileDraft,
 } from '../../../../preload/contract';
 import { failureMessage, hasBridge, workbench } from '../../lib/bridge';
-import { useExchangeStore } from '../exchange/exchange-store';
+import { payloadOutcome, useExchangeStore } from '../exchange/exchange-store';
+import { issueText } from '../profile-form/grants';
+import { useLibraryStore } from '../library/library-store';
 import { useProfileResultsStore } from '../profiles/profile-results-store';
 import { DEFAULT_SIGN_IN_FORM } from './sign-in-options';
 import type { SignInForm } from './sign-in-options';
+import type { SignInContext } from './sign-in-text';
 
 const TERMINAL: ReadonlySet<AuthorizePhase> = new Set(['done', 'failed', 'cancelled']);
 
@@ -28,6 +31,8 @@ interface AuthorizeState {
   flow: AuthorizeStarted | null;
   /** The saved profile the sign-in is for; null for the quick exchange. */
   target: string | null;
+  /** The environment and path mode the sign-in started with, for the register hint. */
+  context: SignInContext | null;
   /** The latest progress of that flow; null until the first event. */
   progress: AuthorizeProgress | null;
   /** Progress that arrived before authorize:start answered, latest per flow id. */
@@ -42,6 +47,11 @@ interface AuthorizeState {
   startForProfile: (profileId: string, options: AuthorizeOptions) => Promise<void>;
   /** Asks main to stop the running flow; its 'cancelled' progress event ends it here. */
   cancel: () => Promise<void>;
+  /**
+   * Drops a sign-in that ended (or never started) from the pane of `target`, when another
+   * exchange takes the pane over; one still waiting for the browser stays.
+   */
+  dismissEnded: (target: string | null) => void;
   /** Applies one authorize:progress event; an ending with an outcome goes to the result pane. */
   handleProgress: (event: AuthorizeProgress) => void;
 }
@@ -53,20 +63,39 @@ const initialState = {
   starting: false,
   flow: null as AuthorizeStarted | null,
   target: null as string | null,
+  context: null as SignInContext | null,
   progress: null as AuthorizeProgress | null,
   early: {} as Record<string, AuthorizeProgress>,
   cancelling: false,
   error: null as string | null,
 };
 
+/**
+ * Why a sign-in did not start, in one sentence. A quick sign-in's draft field main refused (a
+ * value too long) is also marked on the form, through the exchange store's validation outcome.
+ */
+function startFailure(target: string | null, reason: unknown): string {
+  const refused = payloadOutcome(reason, 'authorization_code');
+  if (refused?.status !== 'error' || refused.error.kind !== 'validation') {
+    return failureMessage(reason);
+  }
+  if (target === null) useExchangeStore.getState().showOutcome(refused);
+  return `${refused.error.issues.map((issue) => issueText(issue.field, issue.message)).join('; ')}.`;
+}
+
 // Limitation: one sign-in is shown at a time; starting one (quick or for a profile) drops the
 // panel of the one before, whose listener main closes on its own timeout.
 export const useAuthorizeStore = create<AuthorizeState>()((set, get) => {
-  const begin = async (target: string | null, call: () => Promise<AuthorizeStarted>) => {
+  const begin = async (
+    target: string | null,
+    context: SignInContext,
+    call: () => Promise<AuthorizeStarted>,
+  ) => {
     set({
       starting: true,
       flow: null,
       target,
+      context,
       progress: null,
       early: {},
       cancelling: false,
@@ -79,7 +108,7 @@ export const useAuthorizeStore = create<AuthorizeState>()((set, get) => {
       set({ starting: false, flow, early: {} });
       if (early) get().handleProgress(early);
     } catch (reason) {
-      set({ starting: false, early: {}, error: failureMessage(reason) });
+      set({ starting: false, early: {}, error: startFailure(target, reason) });
     }
   };
 
@@ -92,12 +121,20 @@ export const useAuthorizeStore = create<AuthorizeState>()((set, get) => {
       if (get().starting) return;
       // A new sign-in owns the result pane: an old token or error there would read as its result.
       useExchangeStore.getState().clear();
-      await begin(null, () => workbench().invoke('authorize:start', { draft, options }));
+      const context = { environmentId: draft.environmentId, exactPath: options.exactPath };
+      await begin(null, context, () => workbench().invoke('authorize:start', { draft, options }));
     },
 
     startForProfile: async (profileId, options) => {
       if (get().starting) return;
-      await begin(profileId, () => workbench().invoke('profile:authorize', { profileId, options }));
+      const profile = useLibraryStore.getState().profiles.find((p) => p.id === profileId);
+      const context = {
+        environmentId: profile?.environmentRef ?? null,
+        exactPath: options.exactPath,
+      };
+      await begin(profileId, context, () =>
+        workbench().invoke('profile:authorize', { profileId, options }),
+      );
     },
 
     cancel: async () => {
@@ -116,6 +153,13 @@ export const useAuthorizeStore = create<AuthorizeState>()((set, get) => {
           error: `Could not cancel the sign-in: ${failureMessage(reason)}`,
         });
       }
+    },
+
+    dismissEnded: (target) => {
+      const { flow, progress, starting, target: shownFor } = get();
+      if (shownFor !== target || starting) return;
+      if (flow && !(progress && isTerminal(progress.phase))) return;
+      set({ flow: null, progress: null, error: null, cancelling: false });
     },
 
     handleProgress: (event) => {

@@ -152,9 +152,24 @@ describe('browser sign-in progress', () => {
 
     expect((await screen.findByTestId('redirect-uri')).textContent).toBe(STARTED.redirectUri);
     expect(screen.getByTestId('listen-addresses').textContent).toBe('127.0.0.1:53121, [::1]:53121');
-    expect(screen.getByText(/Register the domain localhost with your API key/)).toBeDefined();
+    expect(screen.getByText(/The sandbox accepts any loopback redirect/)).toBeDefined();
     await user.click(screen.getByRole('button', { name: 'Copy redirect URI' }));
     expect(await navigator.clipboard.readText()).toBe(STARTED.redirectUri);
+  });
+
+  it('tells Podio users to register the domain, and only them', async () => {
+    installFakeWorkbench();
+    const user = await renderLoaded();
+    await user.selectOptions(screen.getByLabelText('Environment'), 'podio');
+
+    await signIn(user);
+
+    await screen.findByTestId('redirect-uri');
+    expect(
+      screen.getByText(
+        'Register the domain localhost with your API key — Podio matches the domain only.',
+      ),
+    ).toBeDefined();
   });
 
   it('says what each phase is doing', async () => {

@@ -1,6 +1,6 @@
 import type { ExchangeError, ExchangeMeta } from '../../../../preload/contract';
 import { issueText } from '../profile-form/grants';
-import { describeError, statusLine } from './error-text';
+import { describeError, HEADLINE_MAX, statusLine } from './error-text';
 import { RawResponse } from './RawResponse';
 
 function metaOf(error: ExchangeError): ExchangeMeta | null {
@@ -16,6 +16,17 @@ function ErrorDetails({ error }: { error: ExchangeError }) {
           <dd>
             <code>{error.error}</code>
           </dd>
+          {/* The headline holds only the start of a long description; the whole text is here. */}
+          {error.errorDescription !== null && error.errorDescription.length > HEADLINE_MAX && (
+            <>
+              <dt>error_description</dt>
+              <dd>
+                <p className="long-text" tabIndex={0} data-testid="error-description">
+                  {error.errorDescription}
+                </p>
+              </dd>
+            </>
+          )}
           {error.errorDetail && (
             <>
               <dt>error_detail</dt>
@@ -31,7 +42,11 @@ function ErrorDetails({ error }: { error: ExchangeError }) {
       return (
         <>
           <p>{error.message}</p>
-          {error.bodyExcerpt && <pre className="excerpt">{error.bodyExcerpt}</pre>}
+          {error.bodyExcerpt && (
+            <pre className="excerpt" tabIndex={0}>
+              {error.bodyExcerpt}
+            </pre>
+          )}
         </>
       );
     case 'network':

@@ -6,10 +6,11 @@ import { formatRef } from './TokenView';
 
 /** This session's tokens, newest first; picking one shows it. */
 export function HistoryList() {
-  const { history, shownId } = useExchangeStore(
+  const { history, shownId, spent } = useExchangeStore(
     useShallow((s) => ({
       history: s.history,
       shownId: s.outcome?.status === 'token' ? s.outcome.tokenId : null,
+      spent: s.spent,
     })),
   );
   const show = useExchangeStore((s) => s.show);
@@ -29,12 +30,17 @@ export function HistoryList() {
               onClick={() => show(entry.tokenId)}
             >
               <span className="history-grant">{grantLabel(entry.grant)}</span>
-              <span className="history-ref">{formatRef(entry.token.ref) ?? 'no ref'}</span>
-              <Countdown
-                expiresAt={entry.token.expiresAt}
-                label={null}
-                testId="history-countdown"
-              />
+              <span className="history-ref">
+                {formatRef(entry.token.ref) ?? 'no ref'}
+                {entry.tokenId in spent && <span className="history-tag"> · refreshed</span>}
+              </span>
+              <span className="history-expiry">
+                <Countdown
+                  expiresAt={entry.token.expiresAt}
+                  label={null}
+                  testId="history-countdown"
+                />
+              </span>
             </button>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { useAuthorizeStore } from '../authorize/authorize-store';
 import { useExchangeStore } from './exchange-store';
 import { ResultView } from './ResultView';
 
@@ -7,10 +8,17 @@ import { ResultView } from './ResultView';
  * drops the "No token yet" placeholder while something else (a browser sign-in) fills the pane.
  */
 export function ResultPanel({ showEmpty = true }: { showEmpty?: boolean }) {
-  const { outcome, running, failure, seq } = useExchangeStore(
-    useShallow((s) => ({ outcome: s.outcome, running: s.running, failure: s.failure, seq: s.seq })),
+  const { outcome, running, failure, seq, spent } = useExchangeStore(
+    useShallow((s) => ({
+      outcome: s.outcome,
+      running: s.running,
+      failure: s.failure,
+      seq: s.seq,
+      spent: s.spent,
+    })),
   );
   const refresh = useExchangeStore((s) => s.refresh);
+  const show = useExchangeStore((s) => s.show);
 
   return (
     <ResultView
@@ -18,7 +26,13 @@ export function ResultPanel({ showEmpty = true }: { showEmpty?: boolean }) {
       running={running}
       failure={failure}
       seq={seq}
-      onRefresh={(id) => void refresh(id)}
+      onRefresh={(id) => {
+        // The new token owns the pane: an ended sign-in above it would read as current.
+        useAuthorizeStore.getState().dismissEnded(null);
+        void refresh(id);
+      }}
+      spent={spent}
+      onShowToken={show}
       empty={
         showEmpty && (
           <div className="empty">

@@ -6,11 +6,19 @@ import { statusLine } from './error-text';
 import type { TokenOutcome } from './exchange-store';
 import { RawResponse } from './RawResponse';
 import { ResponseHeaders } from './ResponseHeaders';
+import { refreshTitle, SpentNote } from './SpentNote';
 
 interface TokenViewProps {
   outcome: TokenOutcome;
   running: boolean;
   onRefresh: (tokenId: string) => void;
+  /**
+   * Set once the refresh token is used up: the id of the token a Refresh made from it, or null
+   * when main said it is unusable. Undefined while it can still be refreshed.
+   */
+  spent?: string | null | undefined;
+  /** Shows another token (the newer one) in the result pane. */
+  onShowToken?: ((tokenId: string) => void) | undefined;
 }
 
 /** "user 1234567", the owner of a token as a person reads it. */
@@ -19,10 +27,11 @@ export function formatRef(ref: TokenSuccess['ref']): string | null {
 }
 
 /** A received token: countdown, status, decoded fields, warnings, headers and raw body. */
-export function TokenView({ outcome, running, onRefresh }: TokenViewProps) {
+export function TokenView({ outcome, running, onRefresh, spent, onShowToken }: TokenViewProps) {
   const { token, meta } = outcome;
   const ref = formatRef(token.ref);
-  const canRefresh = token.refreshToken !== null;
+  const isSpent = spent !== undefined;
+  const canRefresh = token.refreshToken !== null && !isSpent;
 
   return (
     <section className="result result--token" aria-labelledby="token-title">
@@ -49,7 +58,7 @@ export function TokenView({ outcome, running, onRefresh }: TokenViewProps) {
           type="button"
           className="button"
           disabled={!canRefresh || running}
-          title={canRefresh ? undefined : 'This token came without a refresh token.'}
+          title={refreshTitle(token.refreshToken !== null, isSpent)}
           onClick={() => onRefresh(outcome.tokenId)}
         >
           Refresh
@@ -67,7 +76,9 @@ export function TokenView({ outcome, running, onRefresh }: TokenViewProps) {
         </div>
       )}
 
-      <FieldsTable fields={token.fields} />
+      {isSpent && <SpentNote replacedBy={spent} onShow={onShowToken} />}
+
+      <FieldsTable fields={token.fields} spentRefresh={isSpent} />
       <ResponseHeaders headers={meta.headers} />
       <RawResponse body={meta.rawBody} />
     </section>

@@ -51,6 +51,32 @@ describe('result kinds', () => {
     expect(alert.textContent).toContain('<title>502 Bad Gateway</title>');
   });
 
+  it('heads a 20 KB error_description with its start and keeps it whole below', async () => {
+    const description = 'x'.repeat(20_000);
+    const outcome: ExchangeOutcome = {
+      status: 'error',
+      grant: 'password',
+      error: {
+        kind: 'oauth',
+        message: `invalid_request: ${description}`,
+        error: 'invalid_request',
+        errorDescription: description,
+        errorDetail: null,
+        errorParameters: null,
+        errorPropagate: null,
+        meta: meta(400, '{}'),
+      },
+    };
+    installFakeWorkbench(createFakeWorkbench({ run: [outcome] }));
+    const user = await renderLoaded();
+
+    await user.click(screen.getByRole('button', { name: 'Get token' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading').textContent).toHaveLength(201);
+    expect(within(alert).getByTestId('error-description').textContent).toBe(description);
+  });
+
   it('explains a two-factor answer in an alert', async () => {
     installFakeWorkbench(createFakeWorkbench({ run: [twoFactorOutcome] }));
     const user = await renderLoaded();

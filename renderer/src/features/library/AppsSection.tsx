@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AppView, ClientView } from '../../../../preload/contract';
+import { APP_ID_MAX } from '../../lib/input-limits';
 import { FormField } from '../profile-form/FormField';
 import { deleteWithUndo } from './delete-entity';
 import { FormAlert } from './FormAlert';
@@ -80,6 +81,7 @@ function AppEditor({ client, app, onSaved, onDeleted }: AppEditorProps) {
           value={appId}
           onChange={setAppId}
           error={failure?.byField.appId}
+          maxLength={APP_ID_MAX}
           inputMode="numeric"
           placeholder="4242"
         />

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ClientView } from '../../../../preload/contract';
+import { PORT_MAX } from '../../lib/input-limits';
 import { FormField } from '../profile-form/FormField';
 import { useViewStore } from '../workspace/view-store';
 import { AppsSection } from './AppsSection';
@@ -147,6 +148,8 @@ function ClientEditor({ client }: { client: ClientView | null }) {
           value={draft.fixedPort}
           onChange={set('fixedPort')}
           error={failure?.byField.fixedPort}
+          maxLength={PORT_MAX}
+          limitHint={false}
           inputMode="numeric"
           placeholder="any"
         />

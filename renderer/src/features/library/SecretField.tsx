@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SecretRef } from '../../../../preload/contract';
 import { failureMessage, workbench } from '../../lib/bridge';
+import { limitNote, TEXT_MAX } from '../../lib/input-limits';
 
 interface SecretFieldProps {
   id: string;
@@ -44,7 +45,10 @@ export function SecretField({
   const lower = label.toLowerCase();
   const errorId = `${id}-error`;
   const savedId = `${id}-saved`;
+  const limitId = `${id}-limit`;
   const saved = hasSecret && secretRef !== null;
+  // A paste past the limit is cut silently by the input; say so, or a cut secret looks whole.
+  const atLimit = value.length >= TEXT_MAX;
 
   const reveal = async () => {
     if (revealed) {
@@ -81,9 +85,11 @@ export function SecretField({
           autoComplete={autoComplete}
           spellCheck={false}
           placeholder={placeholder}
+          maxLength={TEXT_MAX}
           aria-invalid={error ? true : undefined}
           aria-describedby={
-            [error ? errorId : '', saved ? savedId : ''].join(' ').trim() || undefined
+            [error ? errorId : '', saved ? savedId : '', atLimit ? limitId : ''].join(' ').trim() ||
+            undefined
           }
         />
         {saved && !cleared && (
@@ -130,6 +136,11 @@ export function SecretField({
         </p>
       )}
       {revealError && <p className="field-error">{revealError}</p>}
+      {atLimit && (
+        <p id={limitId} className="hint">
+          {limitNote(TEXT_MAX)}
+        </p>
+      )}
       {error && (
         <p id={errorId} className="field-error">
           {error}

@@ -1,6 +1,7 @@
 import type { BridgeError, ValidationIssue } from '../../../../preload/contract';
 import { WorkbenchCallError } from '../../../../preload/api';
 import { failureMessage } from '../../lib/bridge';
+import { payloadIssues } from '../../lib/payload-issues';
 
 /** Why a save or delete failed, sorted for the form: messages per field and the rest. */
 export interface FormFailure {
@@ -20,14 +21,20 @@ export function fieldMessage(label: string, message: string): string {
   return /^(must|is|should|cannot) /.test(message) ? `${label} ${message}` : message;
 }
 
-/** Sorts a rejected call's issues onto the form's fields (labels name the fields it has). */
+/**
+ * Sorts a rejected call's issues onto the form's fields (labels name the fields it has). A
+ * payload main's schema refused ("Invalid request: input.appId: is longer than …") is read
+ * into issues too, so a value too long is marked on its field like any other issue.
+ */
 export function formFailure(reason: unknown, labels: Record<string, string>): FormFailure {
   if (!(reason instanceof WorkbenchCallError)) {
     return { kind: 'unknown', message: failureMessage(reason), byField: {}, other: [] };
   }
   const byField: Record<string, string> = {};
   const other: ValidationIssue[] = [];
-  for (const issue of reason.issues) {
+  const fromPayload = reason.issues.length === 0 ? payloadIssues(reason) : [];
+  const issues = fromPayload.length > 0 ? fromPayload : reason.issues;
+  for (const issue of issues) {
     const label = labels[issue.field];
     if (label === undefined) {
       other.push(issue);
@@ -37,7 +44,9 @@ export function formFailure(reason: unknown, labels: Record<string, string>): Fo
     const seen = byField[issue.field];
     byField[issue.field] = seen ? `${seen}; ${text}` : text;
   }
-  return { kind: reason.kind, message: reason.message, byField, other };
+  // Main's schema wording ("Invalid request: input.x: …") is for developers; the issues say it.
+  const message = fromPayload.length > 0 ? 'Some values were not accepted.' : reason.message;
+  return { kind: reason.kind, message, byField, other };
 }
 
 /** A failure the form found itself, before asking main. */

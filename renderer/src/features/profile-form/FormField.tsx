@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { HTMLInputAutoCompleteAttribute } from 'react';
+import { limitNote, TEXT_MAX } from '../../lib/input-limits';
 
 interface FormFieldProps {
   id: string;
@@ -17,6 +18,10 @@ interface FormFieldProps {
   placeholder?: string;
   onBlur?: () => void;
   readOnly?: boolean;
+  /** The longest value main takes for this field; any text main takes by default. */
+  maxLength?: number;
+  /** Say so under the input when it is full; off for short fixed formats such as a port. */
+  limitHint?: boolean;
 }
 
 /** One labelled input with its validation message underneath. */
@@ -33,10 +38,16 @@ export function FormField({
   placeholder,
   onBlur,
   readOnly = false,
+  maxLength = TEXT_MAX,
+  limitHint = true,
 }: FormFieldProps) {
   const [revealed, setRevealed] = useState(false);
   const errorId = `${id}-error`;
+  const limitId = `${id}-limit`;
   const lowerLabel = label.toLowerCase();
+  // A paste past maxLength is cut silently by the input; say so, or a cut secret looks whole.
+  const atLimit = limitHint && value.length >= maxLength;
+  const describedBy = [error ? errorId : '', atLimit ? limitId : ''].join(' ').trim();
 
   return (
     <div className={unused ? 'field field--unused' : 'field'} data-unused={unused || undefined}>
@@ -54,8 +65,9 @@ export function FormField({
           spellCheck={false}
           inputMode={inputMode}
           placeholder={placeholder}
+          maxLength={maxLength}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
+          aria-describedby={describedBy || undefined}
         />
         {secret && (
           <button
@@ -68,6 +80,11 @@ export function FormField({
           </button>
         )}
       </div>
+      {atLimit && (
+        <p id={limitId} className="hint">
+          {limitNote(maxLength)}
+        </p>
+      )}
       {error && (
         <p id={errorId} className="field-error">
           {error}

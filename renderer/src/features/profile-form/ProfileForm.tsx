@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ValidationIssue } from '../../../../preload/contract';
+import { APP_ID_MAX } from '../../lib/input-limits';
+import { useAuthorizeStore } from '../authorize/authorize-store';
 import { BrowserSignIn } from '../authorize/BrowserSignIn';
 import {
   selectIssues,
@@ -29,7 +31,7 @@ const FIELD_OPTIONS: Partial<Record<DraftField, Partial<Parameters<typeof FormFi
   clientSecret: { secret: true },
   username: { autoComplete: 'username' },
   password: { secret: true },
-  appId: { inputMode: 'numeric' },
+  appId: { inputMode: 'numeric', maxLength: APP_ID_MAX },
   appToken: { secret: true },
   redirectUri: { inputMode: 'url', placeholder: 'http://localhost:8765/callback' },
 };
@@ -89,6 +91,8 @@ export function ProfileForm() {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (running) return;
+    // This exchange owns the result pane now: an ended sign-in above it would read as current.
+    useAuthorizeStore.getState().dismissEnded(null);
     if (grant === 'refresh_token') {
       if (refreshableId !== null) void refresh(refreshableId);
       return;

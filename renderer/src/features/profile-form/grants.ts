@@ -49,6 +49,11 @@ export const FIELD_LABELS: Record<keyof ProfileDraft, string> = {
 const OTHER_LABELS: Record<string, string> = {
   tokenUrl: 'Token URL',
   refreshToken: 'Refresh token',
+  // The browser sign-in's settings, as main's payload check names them.
+  redirectHost: 'Redirect host',
+  port: 'Port',
+  path: 'Redirect path',
+  scope: 'Scope',
 };
 
 /** The label for a validation issue's field, or the field name when nothing better is known. */
@@ -62,8 +67,17 @@ export function inputForIssue(field: string): string {
   return field === 'tokenUrl' ? 'environmentId' : field;
 }
 
-/** An issue as a sentence: main's messages usually name the field already ("App ID is required"). */
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * An issue as one sentence that names its field once. Main's messages usually name the field
+ * already ("App ID is required", "Authorization code is required" for the Code input); a bare
+ * predicate ("is too long …") gets the label in front; anything else is prefixed "Label: ".
+ */
 export function issueText(field: string, message: string): string {
   const label = fieldLabel(field);
-  return message.toLowerCase().startsWith(label.toLowerCase()) ? message : `${label}: ${message}`;
+  const text = message.trim();
+  if (/^(is|are|must|should|cannot|has|needs) /.test(text)) return `${label} ${text}`;
+  const namesField = new RegExp(`(^|\\W)${escapeRegExp(label)}(\\W|$)`, 'i').test(text);
+  return namesField ? text : `${label}: ${text}`;
 }

@@ -35,7 +35,11 @@ function ProfileResultPane({ profileId, grant }: { profileId: string; grant: Gra
   const shown = shownResult(result);
   const refreshable = refreshableTokenId(result);
   const blocked = grant === 'refresh_token' && refreshable === null;
-  const onRefresh = (tokenId: string) => void refresh(profileId, tokenId);
+  const onRefresh = (tokenId: string) => {
+    useAuthorizeStore.getState().dismissEnded(profileId);
+    void refresh(profileId, tokenId);
+  };
+  const onShowToken = (tokenId: string) => showToken(profileId, tokenId);
 
   const getToken = () => {
     if (result.running || blocked) return;
@@ -43,6 +47,8 @@ function ProfileResultPane({ profileId, grant }: { profileId: string; grant: Gra
       if (refreshable !== null) onRefresh(refreshable);
       return;
     }
+    // This exchange owns the pane now: an ended sign-in above it would read as current.
+    useAuthorizeStore.getState().dismissEnded(profileId);
     void exchange(profileId, grant);
   };
 
@@ -76,6 +82,8 @@ function ProfileResultPane({ profileId, grant }: { profileId: string; grant: Gra
           outcome={shown.outcome}
           running={result.running}
           onRefresh={onRefresh}
+          spent={result.spent[shown.outcome.tokenId]}
+          onShowToken={onShowToken}
         />
       )}
       {shown.kind === 'stored' && !result.failure && (
@@ -84,6 +92,8 @@ function ProfileResultPane({ profileId, grant }: { profileId: string; grant: Gra
           token={shown.token}
           running={result.running}
           onRefresh={onRefresh}
+          spent={result.spent[shown.token.id]}
+          onShowToken={onShowToken}
         />
       )}
       {(shown.kind === 'outcome' || shown.kind === 'none' || result.failure) && (
@@ -93,6 +103,8 @@ function ProfileResultPane({ profileId, grant }: { profileId: string; grant: Gra
           failure={result.failure}
           seq={result.seq}
           onRefresh={onRefresh}
+          spent={result.spent}
+          onShowToken={onShowToken}
           empty={
             !signInShown && (
               <div className="empty">
@@ -115,7 +127,8 @@ function ProfileResultPane({ profileId, grant }: { profileId: string; grant: Gra
               ? shown.token.id
               : null
         }
-        onShow={(tokenId) => showToken(profileId, tokenId)}
+        spent={result.spent}
+        onShow={onShowToken}
         onDelete={(tokenId) => deleteToken(profileId, tokenId)}
       />
     </div>

@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { SEARCH_MAX } from '../../lib/input-limits';
 import { useLibraryStore } from '../library/library-store';
 import { selectOpenProfileId, useViewStore } from '../workspace/view-store';
 import type { View } from '../workspace/view-store';
@@ -80,6 +81,7 @@ export function Sidebar() {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={onSearchKey}
+            maxLength={SEARCH_MAX}
             spellCheck={false}
             autoComplete="off"
           />

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { SecretRef, TokenView } from '../../../../preload/contract';
 import { failureMessage, workbench } from '../../lib/bridge';
+import { refreshTitle, SpentNote } from '../exchange/SpentNote';
 import { formatRef } from '../exchange/TokenView';
 import { grantLabel } from '../profile-form/grants';
 import { Countdown } from '../tokens/Countdown';
 import { maskSecret } from '../tokens/field-value';
+import { SPENT_REFRESH_TEXT } from '../tokens/FieldsTable';
 
 type SecretField = 'accessToken' | 'refreshToken';
 
@@ -19,6 +21,15 @@ export function formatReceived(epochMs: number): string {
     dateStyle: 'medium',
     timeStyle: 'medium',
   });
+}
+
+/** When a token arrived, short for a history row: the time today, else a short date and time. */
+export function formatReceivedShort(epochMs: number, now = Date.now()): string {
+  const sameDay = new Date(epochMs).toDateString() === new Date(now).toDateString();
+  return new Date(epochMs).toLocaleString(
+    undefined,
+    sameDay ? { timeStyle: 'medium' } : { dateStyle: 'short', timeStyle: 'short' },
+  );
 }
 
 function SecretRow({ tokenId, field }: { tokenId: string; field: SecretField }) {
@@ -62,7 +73,7 @@ function SecretRow({ tokenId, field }: { tokenId: string; field: SecretField }) 
   return (
     <tr data-testid={`field-${name}`}>
       <th scope="row">
-        <code>{name}</code>
+        <code className="field-name">{name}</code>
       </th>
       <td>
         <div className="field-value">
@@ -98,10 +109,28 @@ function SecretRow({ tokenId, field }: { tokenId: string; field: SecretField }) 
   );
 }
 
+function SpentRow() {
+  return (
+    <tr data-testid="field-refresh_token">
+      <th scope="row">
+        <code className="field-name">refresh_token</code>
+      </th>
+      <td>
+        <div className="field-value">
+          <span className="value value--spent">{SPENT_REFRESH_TEXT}</span>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
 interface StoredTokenViewProps {
   token: TokenView;
   running: boolean;
   onRefresh: (tokenId: string) => void;
+  /** The token a Refresh made from this one (null: main said it is unusable); undefined: live. */
+  spent?: string | null | undefined;
+  onShowToken?: ((tokenId: string) => void) | undefined;
 }
 
 /**
@@ -109,9 +138,16 @@ interface StoredTokenViewProps {
  * Limitation: main keeps no raw response or headers with a token, so only the decoded facts
  * show; tokens received in this session show in full.
  */
-export function StoredTokenView({ token, running, onRefresh }: StoredTokenViewProps) {
+export function StoredTokenView({
+  token,
+  running,
+  onRefresh,
+  spent,
+  onShowToken,
+}: StoredTokenViewProps) {
   const ref = formatRef(token.ref);
   const extras = Object.entries(token.extra);
+  const isSpent = spent !== undefined;
 
   return (
     <section className="result result--token" aria-labelledby="stored-token-title">
@@ -136,13 +172,14 @@ export function StoredTokenView({ token, running, onRefresh }: StoredTokenViewPr
         <button
           type="button"
           className="button"
-          disabled={!token.hasRefreshToken || running}
-          title={token.hasRefreshToken ? undefined : 'This token came without a refresh token.'}
+          disabled={!token.hasRefreshToken || isSpent || running}
+          title={refreshTitle(token.hasRefreshToken, isSpent)}
           onClick={() => onRefresh(token.id)}
         >
           Refresh
         </button>
       </div>
+      {isSpent && <SpentNote replacedBy={spent} onShow={onShowToken} />}
       <table className="fields">
         <caption className="visually-hidden">Kept token</caption>
         <colgroup>
@@ -153,17 +190,18 @@ export function StoredTokenView({ token, running, onRefresh }: StoredTokenViewPr
           {token.hasAccessToken && <SecretRow tokenId={token.id} field="accessToken" />}
           <tr data-testid="field-token_type">
             <th scope="row">
-              <code>token_type</code>
+              <code className="field-name">token_type</code>
             </th>
             <td>
               <code className="value">{token.tokenType}</code>
             </td>
           </tr>
-          {token.hasRefreshToken && <SecretRow tokenId={token.id} field="refreshToken" />}
+          {token.hasRefreshToken &&
+            (isSpent ? <SpentRow /> : <SecretRow tokenId={token.id} field="refreshToken" />)}
           {token.scope !== null && (
             <tr data-testid="field-scope">
               <th scope="row">
-                <code>scope</code>
+                <code className="field-name">scope</code>
               </th>
               <td>
                 <code className="value">{token.scope}</code>
@@ -173,7 +211,7 @@ export function StoredTokenView({ token, running, onRefresh }: StoredTokenViewPr
           {ref && (
             <tr data-testid="field-ref">
               <th scope="row">
-                <code>ref</code>
+                <code className="field-name">ref</code>
               </th>
               <td>
                 <code className="value value--ref">{ref}</code>
@@ -183,7 +221,7 @@ export function StoredTokenView({ token, running, onRefresh }: StoredTokenViewPr
           {extras.map(([key, value]) => (
             <tr key={key} data-testid={`field-${key}`}>
               <th scope="row">
-                <code>{key}</code>
+                <code className="field-name">{key}</code>
               </th>
               <td>
                 <code className="value">{JSON.stringify(value)}</code>

@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import type { TokenView } from '../../../../preload/contract';
+import type { SpentTokens } from '../exchange/exchange-store';
 import { failureMessage } from '../../lib/bridge';
 import { formatRef } from '../exchange/TokenView';
 import { grantLabel } from '../profile-form/grants';
 import { Countdown } from '../tokens/Countdown';
-import { formatReceived } from './StoredTokenView';
+import { formatReceived, formatReceivedShort } from './StoredTokenView';
 
 interface TokenHistoryProps {
   history: TokenView[];
   status: 'idle' | 'loading' | 'ready' | 'failed';
   error: string | null;
   shownId: string | null;
+  /** Tokens whose refresh token a Refresh used up; they read "refreshed". */
+  spent?: SpentTokens;
   onShow: (tokenId: string) => void;
   onDelete: (tokenId: string) => Promise<void>;
 }
@@ -21,6 +24,7 @@ export function TokenHistory({
   status,
   error,
   shownId,
+  spent = {},
   onShow,
   onDelete,
 }: TokenHistoryProps) {
@@ -50,9 +54,16 @@ export function TokenHistory({
                 onClick={() => onShow(token.id)}
               >
                 <span className="history-grant">{grantLabel(token.grant)}</span>
-                <span className="history-ref">{formatRef(token.ref) ?? 'no ref'}</span>
-                <span className="history-received">{formatReceived(token.receivedAt)}</span>
-                <Countdown expiresAt={token.expiresAt} label={null} testId="history-countdown" />
+                <span className="history-ref">
+                  {formatRef(token.ref) ?? 'no ref'}
+                  {token.id in spent && <span className="history-tag"> · refreshed</span>}
+                </span>
+                <span className="history-received" title={formatReceived(token.receivedAt)}>
+                  {formatReceivedShort(token.receivedAt)}
+                </span>
+                <span className="history-expiry">
+                  <Countdown expiresAt={token.expiresAt} label={null} testId="history-countdown" />
+                </span>
               </button>
               <button
                 type="button"

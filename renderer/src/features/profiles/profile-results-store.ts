@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { ExchangeOutcome, GrantType, TokenView } from '../../../../preload/contract';
 import { failureMessage, workbench } from '../../lib/bridge';
-import type { TokenOutcome } from '../exchange/exchange-store';
+import { usedRefresh } from '../exchange/exchange-store';
+import type { Settled, SpentTokens, TokenOutcome } from '../exchange/exchange-store';
 
 type HistoryStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -22,6 +23,12 @@ export interface ProfileResult {
   shownTokenId: string | null;
   /** Tokens received in this session, by id, so picking one shows its decoded fields. */
   live: Record<string, TokenOutcome>;
+  /**
+   * Kept tokens whose refresh token is used up (by a Refresh in this session).
+   * Limitation: known for this session only; main's token list still says hasRefreshToken for
+   * a spent token after a restart, so its Refresh is offered again and main refuses it then.
+   */
+  spent: SpentTokens;
 }
 
 export const EMPTY_RESULT: ProfileResult = {
@@ -34,6 +41,7 @@ export const EMPTY_RESULT: ProfileResult = {
   historyError: null,
   shownTokenId: null,
   live: {},
+  spent: {},
 };
 
 interface ResultsState {
@@ -70,21 +78,32 @@ export const useProfileResultsStore = create<ResultsState>()((set, get) => {
       live: outcome.status === 'token' ? { ...r.live, [outcome.tokenId]: outcome } : r.live,
     }));
 
-  const settle = async (profileId: string, call: () => Promise<ExchangeOutcome>) => {
+  /**
+   * Runs one call for a profile; null when one is running already. A failed call replaces the
+   * shown result (the picked token included): an older one under it would read as this run's.
+   */
+  const settle = async (
+    profileId: string,
+    call: () => Promise<ExchangeOutcome>,
+  ): Promise<Settled | null> => {
     // One exchange per profile at a time: the button is disabled too, this guards Enter.
-    if (get().byProfile[profileId]?.running) return;
+    if (get().byProfile[profileId]?.running) return null;
     patch(profileId, () => ({ running: true, failure: null }));
 
     try {
       const outcome = await call();
       settled(profileId, outcome);
       if (outcome.status === 'token') await get().loadHistory(profileId);
+      return { ok: true, outcome };
     } catch (reason) {
       patch(profileId, (r) => ({
         running: false,
         seq: r.seq + 1,
+        outcome: null,
+        shownTokenId: null,
         failure: failureMessage(reason),
       }));
+      return { ok: false, reason };
     }
   };
 
@@ -101,18 +120,26 @@ export const useProfileResultsStore = create<ResultsState>()((set, get) => {
       }
     },
 
-    exchange: (profileId, grant) =>
-      settle(profileId, () => workbench().invoke('profile:exchange', { profileId, grant })),
+    exchange: async (profileId, grant) => {
+      await settle(profileId, () => workbench().invoke('profile:exchange', { profileId, grant }));
+    },
 
     receive: (profileId, outcome) => {
       settled(profileId, outcome);
       if (outcome.status === 'token') void get().loadHistory(profileId);
     },
 
-    refresh: (profileId, tokenId) =>
-      settle(profileId, () => workbench().invoke('exchange:refresh', { tokenId })),
+    refresh: async (profileId, tokenId) => {
+      const ended = await settle(profileId, () =>
+        workbench().invoke('exchange:refresh', { tokenId }),
+      );
+      const used = usedRefresh(ended);
+      if (used !== undefined) patch(profileId, (r) => ({ spent: { ...r.spent, [tokenId]: used } }));
+    },
 
-    showToken: (profileId, tokenId) => patch(profileId, () => ({ shownTokenId: tokenId })),
+    // Picking a token is the person's next step after a failure: it replaces the failure.
+    showToken: (profileId, tokenId) =>
+      patch(profileId, () => ({ shownTokenId: tokenId, failure: null })),
 
     deleteToken: async (profileId, tokenId) => {
       const history = await workbench().invoke('tokens:delete', { id: tokenId });
@@ -166,9 +193,9 @@ export function shownResult(result: ProfileResult): ShownResult {
   return { kind: 'none' };
 }
 
-/** The newest kept token with a refresh token, for the "Refresh token" grant. */
+/** The newest kept token with a refresh token not used up yet, for the "Refresh token" grant. */
 export function refreshableTokenId(result: ProfileResult): string | null {
-  return result.history.find((t) => t.hasRefreshToken)?.id ?? null;
+  return result.history.find((t) => t.hasRefreshToken && !(t.id in result.spent))?.id ?? null;
 }
 
 /** No results for any profile; for tests. */

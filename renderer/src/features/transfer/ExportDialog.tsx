@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { failureMessage, workbench } from '../../lib/bridge';
 import { Checkbox } from '../authorize/Checkbox';
+import { PASSPHRASE_MAX } from '../../lib/input-limits';
 import { FormField } from '../profile-form/FormField';
 import { Dialog } from './Dialog';
 import { downloadText, MIN_PASSPHRASE_LENGTH, passphraseIssues } from './passphrase';
@@ -69,6 +70,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               onChange={setPassphrase}
               secret
               autoComplete="new-password"
+              maxLength={PASSPHRASE_MAX}
               placeholder={`At least ${MIN_PASSPHRASE_LENGTH} characters`}
               error={show(issues.passphrase, tried)}
             />
@@ -77,6 +79,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               label="Repeat passphrase"
               value={repeat}
               onChange={setRepeat}
+              maxLength={PASSPHRASE_MAX}
               secret
               autoComplete="new-password"
               error={show(issues.repeat, tried || repeat.length >= passphrase.length)}

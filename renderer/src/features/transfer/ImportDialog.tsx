@@ -4,6 +4,7 @@ import type { ValidationIssue } from '../../../../preload/contract';
 import { WorkbenchCallError } from '../../../../preload/api';
 import { failureMessage, workbench } from '../../lib/bridge';
 import { useLibraryStore } from '../library/library-store';
+import { PASSPHRASE_MAX } from '../../lib/input-limits';
 import { FormField } from '../profile-form/FormField';
 import { useToastStore } from '../workspace/toast-store';
 import { Dialog } from './Dialog';
@@ -80,6 +81,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           label="Passphrase"
           value={passphrase}
           onChange={setPassphrase}
+          maxLength={PASSPHRASE_MAX}
           secret
           autoComplete="off"
           placeholder="Only for a file with secrets"
