@@ -49,10 +49,24 @@ describe('dispatch', () => {
     expect(refresh).not.toHaveBeenCalled();
   });
 
-  it('refuses oversized strings', async () => {
+  it('refuses oversized strings, naming the field by its path in the payload', async () => {
     const dispatch = createDispatcher(handlers());
     const reply = await dispatch('exchange:refresh', { tokenId: 'x'.repeat(10_000) });
+    expect(reply).toEqual({
+      ok: false,
+      error: {
+        kind: 'validation',
+        message: 'Invalid request: tokenId: is longer than 100 characters',
+        issues: [{ field: 'tokenId', message: 'is longer than 100 characters' }],
+      },
+    });
+  });
+
+  it('keeps what it echoes of a hostile key short', async () => {
+    const dispatch = createDispatcher(handlers());
+    const reply = await dispatch('exchange:refresh', { tokenId: 't', ['k'.repeat(200_000)]: 1 });
     expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error.message.length).toBeLessThan(600);
   });
 
   it('passes a HandlerError on with its kind and message', async () => {

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { BridgeError, Channel, Envelope, RequestOf, ResponseOf } from '../preload/contract';
+import type {
+  BridgeError,
+  Channel,
+  Envelope,
+  RequestOf,
+  ResponseOf,
+  ValidationIssue,
+} from '../preload/contract';
 import { CHANNELS } from '../preload/contract';
 import { scoped } from './log';
 import { requestSchemas } from './schemas';
@@ -57,10 +64,16 @@ const MAX_ECHO = 120;
 const short = (text: string): string =>
   text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
 
+function payloadIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.slice(0, 5).map((issue) => ({
+    field: short(issue.path.join('.') || 'payload'),
+    message: short(issue.message),
+  }));
+}
+
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => short(`${issue.path.join('.') || 'payload'}: ${issue.message}`))
+  return payloadIssues(error)
+    .map((issue) => `${issue.field}: ${issue.message}`)
     .join('; ');
 }
 
@@ -80,7 +93,12 @@ export function createDispatcher(handlers: Handlers) {
       logger.warn(`invalid payload for ${channel}: ${describeIssues(parsed.error)}`);
       return {
         ok: false,
-        error: { kind: 'validation', message: `Invalid request: ${describeIssues(parsed.error)}` },
+        error: {
+          kind: 'validation',
+          message: `Invalid request: ${describeIssues(parsed.error)}`,
+          // Each field by its path in the payload (e.g. draft.clientSecret), for the form to mark.
+          issues: payloadIssues(parsed.error),
+        },
       };
     }
     try {
