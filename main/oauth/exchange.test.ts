@@ -8,6 +8,7 @@ import type { ExchangeRequest, GrantInput, WireStyle } from '../../preload/contr
 import { log } from '../log';
 import { runExchange } from './exchange';
 import type { ParsedResult } from './parse';
+import { closeServers } from '../../test/support/servers';
 
 interface Received {
   method: string;
@@ -73,15 +74,7 @@ beforeEach(() => {
 afterEach(async () => {
   delete log.transports.capture;
   captured.length = 0;
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    ),
-  );
+  await closeServers(servers);
 });
 
 const GRANTS: [GrantInput, Record<string, string>][] = [

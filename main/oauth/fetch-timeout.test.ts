@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ExchangeError, ExchangeRequest } from '../../preload/contract';
 import { runExchange } from './exchange';
 import type { ParsedResult } from './parse';
+import { closeServers } from '../../test/support/servers';
 
 const servers: Server[] = [];
 
@@ -31,15 +32,7 @@ async function serve(respond: (req: IncomingMessage, res: ServerResponse) => voi
 }
 
 afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map(
-      (server) =>
-        new Promise<void>((resolve) => {
-          server.closeAllConnections();
-          server.close(() => resolve());
-        }),
-    ),
-  );
+  await closeServers(servers);
 });
 
 function exchange(tokenUrl: string): ExchangeRequest {
