@@ -18,6 +18,9 @@ export const PATH_MAX = 200;
 /** The passphrase that seals an export file's secrets. */
 export const PASSPHRASE_MAX = 1000;
 
+/** An import file's text, as main bounds it (main/schemas.ts: "larger than 5 MB"). */
+export const IMPORT_MAX_CHARS = 5_000_000;
+
 /** A port: at most five digits. */
 export const PORT_MAX = 5;
 

@@ -82,7 +82,9 @@ export function ErrorView({ error }: { error: ExchangeError }) {
   return (
     <section className="result result--error" data-kind={error.kind}>
       <div role="alert" className="note note--error">
-        <h2 className="error-headline">{headline}</h2>
+        <h2 className="error-headline" tabIndex={-1} data-focus="result">
+          {headline}
+        </h2>
         <ErrorDetails error={error} />
         <p className="hint">{hint}</p>
       </div>

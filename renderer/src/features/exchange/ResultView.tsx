@@ -9,6 +9,8 @@ export interface ResultViewProps {
   outcome: ExchangeOutcome | null;
   running: boolean;
   failure: string | null;
+  /** The failure's heading; "The exchange did not run" unless told. */
+  failureTitle?: string;
   /** Changes with every settled exchange, so an error view drops its local state. */
   seq: number;
   onRefresh: (tokenId: string) => void;
@@ -50,6 +52,7 @@ export function ResultView({
   outcome,
   running,
   failure,
+  failureTitle = 'The exchange did not run',
   seq,
   onRefresh,
   empty,
@@ -63,7 +66,9 @@ export function ResultView({
     <div className="result-panel" aria-busy={running} ref={panelRef}>
       {failure && (
         <div role="alert" className="note note--error">
-          <h2 className="error-headline">The exchange did not run</h2>
+          <h2 className="error-headline" tabIndex={-1} data-focus="result">
+            {failureTitle}
+          </h2>
           <p>{failure}</p>
         </div>
       )}
@@ -85,7 +90,9 @@ export function ResultView({
       {shown?.status === 'two_factor' && (
         <section className="result">
           <div role="alert" className="note note--warning">
-            <h2 className="error-headline">Two-factor sign-in</h2>
+            <h2 className="error-headline" tabIndex={-1} data-focus="result">
+              Two-factor sign-in
+            </h2>
             <p>{shown.message}</p>
           </div>
         </section>

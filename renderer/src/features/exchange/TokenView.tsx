@@ -1,6 +1,6 @@
 import type { TokenSuccess } from '../../../../preload/contract';
 import { grantLabel } from '../profile-form/grants';
-import { Countdown } from '../tokens/Countdown';
+import { Expiry } from '../tokens/Expiry';
 import { FieldsTable } from '../tokens/FieldsTable';
 import { statusLine } from './error-text';
 import type { TokenOutcome } from './exchange-store';
@@ -37,17 +37,14 @@ export function TokenView({ outcome, running, onRefresh, spent, onShowToken }: T
     <section className="result result--token" aria-labelledby="token-title">
       <div className="result-head">
         <div>
-          <h2 id="token-title">Token</h2>
+          <h2 id="token-title" tabIndex={-1} data-focus="result">
+            Token
+          </h2>
           <p className="subtle">
             {grantLabel(outcome.grant)} grant{ref && <> · {ref}</>}
           </p>
         </div>
-        <div className="expiry">
-          <span className="expiry-label" aria-hidden="true">
-            Expires in
-          </span>
-          <Countdown expiresAt={token.expiresAt} />
-        </div>
+        <Expiry expiresAt={token.expiresAt} />
       </div>
 
       <div className="result-bar">

@@ -1,7 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, MouseEvent } from 'react';
 import type { AppView, ClientView } from '../../../../preload/contract';
 import { APP_ID_MAX } from '../../lib/input-limits';
+import { focusedButton, focusSoon } from '../../lib/focus-soon';
 import { FormField } from '../profile-form/FormField';
 import { deleteWithUndo } from './delete-entity';
 import { FormAlert } from './FormAlert';
@@ -33,6 +34,7 @@ function AppEditor({ client, app, onSaved, onDeleted }: AppEditorProps) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
+    const from = focusedButton();
     const token = secretValue(appToken, cleared);
     const id = await submit({
       kind: 'app',
@@ -48,11 +50,17 @@ function AppEditor({ client, app, onSaved, onDeleted }: AppEditorProps) {
     setAppToken('');
     setCleared(false);
     if (app === null) onSaved(id);
+    focusSoon(`app:${id}`, from);
   };
 
-  const onDelete = () => {
+  const onDelete = (event: MouseEvent) => {
     if (!app) return;
-    const refused = deleteWithUndo({ kind: 'app', id: app.id, name: app.name });
+    const refused = deleteWithUndo({
+      kind: 'app',
+      id: app.id,
+      name: app.name,
+      focusUndo: event.detail === 0,
+    });
     if (refused) setFailure({ kind: 'validation', message: refused, byField: {}, other: [] });
     else onDeleted();
   };
@@ -65,7 +73,9 @@ function AppEditor({ client, app, onSaved, onDeleted }: AppEditorProps) {
       noValidate
       onSubmit={(e) => void onSubmit(e)}
     >
-      <h3 className="editor-subtitle">{app ? app.name : 'New app'}</h3>
+      <h3 className="editor-subtitle" tabIndex={-1} data-focus={`app:${app?.id ?? 'new'}`}>
+        {app ? app.name : 'New app'}
+      </h3>
       <FormAlert failure={failure} />
       <div className="field-row">
         <FormField
@@ -83,7 +93,7 @@ function AppEditor({ client, app, onSaved, onDeleted }: AppEditorProps) {
           error={failure?.byField.appId}
           maxLength={APP_ID_MAX}
           inputMode="numeric"
-          placeholder="4242"
+          placeholder="e.g. 4242"
         />
       </div>
       <SecretField

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, MouseEvent } from 'react';
 import type { ClientView } from '../../../../preload/contract';
 import { PORT_MAX } from '../../lib/input-limits';
+import { focusedButton, focusSoon } from '../../lib/focus-soon';
 import { FormField } from '../profile-form/FormField';
 import { useViewStore } from '../workspace/view-store';
 import { AppsSection } from './AppsSection';
@@ -66,6 +67,7 @@ function ClientEditor({ client }: { client: ClientView | null }) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
+    const from = focusedButton();
     const port = parsePort(draft.fixedPort);
     const secret = secretValue(draft.clientSecret, draft.secretCleared);
     const redirectUri = draft.redirectUri.trim();
@@ -87,11 +89,17 @@ function ClientEditor({ client }: { client: ClientView | null }) {
     if (id === null) return;
     setDraft((d) => ({ ...d, clientSecret: '', secretCleared: false }));
     if (client === null) show({ kind: 'clients', id });
+    focusSoon(`client:${id}`, from);
   };
 
-  const onDelete = () => {
+  const onDelete = (event: MouseEvent) => {
     if (!client) return;
-    const refused = deleteWithUndo({ kind: 'client', id: client.id, name: client.name });
+    const refused = deleteWithUndo({
+      kind: 'client',
+      id: client.id,
+      name: client.name,
+      focusUndo: event.detail === 0,
+    });
     if (refused) setFailure({ kind: 'validation', message: refused, byField: {}, other: [] });
     else show({ kind: 'clients', id: null });
   };
@@ -104,7 +112,9 @@ function ClientEditor({ client }: { client: ClientView | null }) {
       noValidate
       onSubmit={(e) => void onSubmit(e)}
     >
-      <h2 className="editor-title">{client ? client.name : 'New client'}</h2>
+      <h2 className="editor-title" tabIndex={-1} data-focus={`client:${client?.id ?? 'new'}`}>
+        {client ? client.name : 'New client'}
+      </h2>
       <FormAlert failure={failure} />
       <FormField
         id="client-name"
@@ -112,7 +122,7 @@ function ClientEditor({ client }: { client: ClientView | null }) {
         value={draft.name}
         onChange={set('name')}
         error={failure?.byField.name}
-        placeholder="Ops integration"
+        placeholder="e.g. Ops integration"
       />
       <FormField
         id="client-clientId"
@@ -140,7 +150,7 @@ function ClientEditor({ client }: { client: ClientView | null }) {
           onChange={set('redirectUri')}
           error={failure?.byField.redirectUri}
           inputMode="url"
-          placeholder="http://localhost:8765/callback"
+          placeholder="e.g. http://localhost:8765/callback"
         />
         <FormField
           id="client-fixedPort"

@@ -54,7 +54,10 @@ export function EntityList({
                   onClick={() => onSelect(item.id)}
                 >
                   <span className="entity-item-name">
-                    {item.name}
+                    {/* Cut with an ellipsis; the title shows the whole name on hover. */}
+                    <span className="entity-item-label" title={item.name}>
+                      {item.name}
+                    </span>
                     {item.badge && <span className="badge">{item.badge}</span>}
                   </span>
                   {item.detail && (

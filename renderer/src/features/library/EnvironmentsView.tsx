@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, MouseEvent } from 'react';
 import type { EnvironmentInfo, EnvironmentInput, WireStyle } from '../../../../preload/contract';
 import { Checkbox } from '../authorize/Checkbox';
+import { focusedButton, focusSoon } from '../../lib/focus-soon';
 import { FormField } from '../profile-form/FormField';
 import { useViewStore } from '../workspace/view-store';
 import { deleteWithUndo } from './delete-entity';
@@ -63,13 +64,21 @@ function EnvironmentEditor({ environment, initial, onCopy }: EditorProps) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (readOnly || saving) return;
+    const from = focusedButton();
     const id = await submit({ kind: 'environment', id: environment?.id ?? null, input: draft });
-    if (id !== null && environment === null) show({ kind: 'environments', id });
+    if (id === null) return;
+    if (environment === null) show({ kind: 'environments', id });
+    focusSoon(`environment:${id}`, from);
   };
 
-  const onDelete = () => {
+  const onDelete = (event: MouseEvent) => {
     if (!environment) return;
-    const refused = deleteWithUndo({ kind: 'environment', id: environment.id, name: draft.name });
+    const refused = deleteWithUndo({
+      kind: 'environment',
+      id: environment.id,
+      name: draft.name,
+      focusUndo: event.detail === 0,
+    });
     if (refused) setFailure({ kind: 'validation', message: refused, byField: {}, other: [] });
     else show({ kind: 'environments', id: null });
   };
@@ -95,7 +104,11 @@ function EnvironmentEditor({ environment, initial, onCopy }: EditorProps) {
       noValidate
       onSubmit={(e) => void onSubmit(e)}
     >
-      <h2 className="editor-title">
+      <h2
+        className="editor-title"
+        tabIndex={-1}
+        data-focus={`environment:${environment?.id ?? 'new'}`}
+      >
         {environment ? environment.name : 'New environment'}
         {readOnly && <span className="badge">Built-in</span>}
       </h2>
@@ -107,10 +120,10 @@ function EnvironmentEditor({ environment, initial, onCopy }: EditorProps) {
       )}
       <FormAlert failure={failure} />
       {text('name')}
-      {text('tokenUrl', 'https://api.podio.com/oauth/token')}
-      {text('authorizeUrl', 'https://podio.com/oauth/authorize')}
-      {text('apiBaseUrl', 'https://api.podio.com')}
-      {text('verifyPath', '/user/status')}
+      {text('tokenUrl', 'e.g. https://api.podio.com/oauth/token')}
+      {text('authorizeUrl', 'e.g. https://podio.com/oauth/authorize')}
+      {text('apiBaseUrl', 'e.g. https://api.podio.com')}
+      {text('verifyPath', 'e.g. /user/status')}
       <SelectField
         id="environment-wireStyle"
         label={LABELS.wireStyle}

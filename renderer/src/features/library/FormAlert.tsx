@@ -22,6 +22,12 @@ export function AllowPlainTextButton() {
   );
 }
 
+// Main's refusal names a settings screen the app does not have; the way out is this button,
+// which is also on the banner over the window.
+const PLAIN_TEXT_REFUSED =
+  'This system stores secrets without encryption, so nothing was saved. Press Allow saving ' +
+  'secrets (here or on the banner at the top) to save them anyway.';
+
 /**
  * A failed save or delete, over the form: main's sentence, issues that name no field here, and
  * for a refused secret the way to allow plain-text secrets.
@@ -29,10 +35,18 @@ export function AllowPlainTextButton() {
 export function FormAlert({ failure }: { failure: FormFailure | null }) {
   if (!failure) return null;
   const marked = Object.keys(failure.byField).length > 0;
+  const plainText =
+    failure.kind === 'forbidden' && /plain-text|without encryption/i.test(failure.message);
 
   return (
     <div role="alert" className="note note--error form-alert">
-      <p>{marked && failure.other.length === 0 ? 'Check the marked fields.' : failure.message}</p>
+      <p>
+        {plainText
+          ? PLAIN_TEXT_REFUSED
+          : marked && failure.other.length === 0
+            ? 'Check the marked fields.'
+            : failure.message}
+      </p>
       {failure.other.length > 0 && (
         <ul>
           {failure.other.map((issue) => (
@@ -42,7 +56,7 @@ export function FormAlert({ failure }: { failure: FormFailure | null }) {
           ))}
         </ul>
       )}
-      {failure.kind === 'forbidden' && /plain-text|without encryption/i.test(failure.message) && (
+      {plainText && (
         <p className="form-alert-actions">
           <AllowPlainTextButton />
         </p>

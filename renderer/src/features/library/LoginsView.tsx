@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, MouseEvent } from 'react';
 import type { LoginView } from '../../../../preload/contract';
+import { focusedButton, focusSoon } from '../../lib/focus-soon';
 import { FormField } from '../profile-form/FormField';
 import { useViewStore } from '../workspace/view-store';
 import { deleteWithUndo } from './delete-entity';
@@ -28,6 +29,7 @@ function LoginEditor({ login }: { login: LoginView | null }) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
+    const from = focusedButton();
     const secret = secretValue(password, cleared);
     const id = await submit({
       kind: 'login',
@@ -43,11 +45,17 @@ function LoginEditor({ login }: { login: LoginView | null }) {
     setPassword('');
     setCleared(false);
     if (login === null) show({ kind: 'logins', id });
+    focusSoon(`login:${id}`, from);
   };
 
-  const onDelete = () => {
+  const onDelete = (event: MouseEvent) => {
     if (!login) return;
-    const refused = deleteWithUndo({ kind: 'login', id: login.id, name: loginLabel(login) });
+    const refused = deleteWithUndo({
+      kind: 'login',
+      id: login.id,
+      name: loginLabel(login),
+      focusUndo: event.detail === 0,
+    });
     if (refused) setFailure({ kind: 'validation', message: refused, byField: {}, other: [] });
     else show({ kind: 'logins', id: null });
   };
@@ -60,7 +68,9 @@ function LoginEditor({ login }: { login: LoginView | null }) {
       noValidate
       onSubmit={(e) => void onSubmit(e)}
     >
-      <h2 className="editor-title">{login ? loginLabel(login) : 'New login'}</h2>
+      <h2 className="editor-title" tabIndex={-1} data-focus={`login:${login?.id ?? 'new'}`}>
+        {login ? loginLabel(login) : 'New login'}
+      </h2>
       <FormAlert failure={failure} />
       <FormField
         id="login-name"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SecretRef } from '../../../../preload/contract';
 import { failureMessage, workbench } from '../../lib/bridge';
 import { limitNote, TEXT_MAX } from '../../lib/input-limits';
+import { withArticle } from '../../lib/article';
 
 interface SecretFieldProps {
   id: string;
@@ -122,7 +123,7 @@ export function SecretField({
         <p id={savedId} className="hint">
           {cleared
             ? `The saved ${lower} is removed when you save.`
-            : `A ${lower} is saved; leave this empty to keep it.`}
+            : `${withArticle(lower)} is saved; leave this empty to keep it.`}
         </p>
       )}
       {revealed && (

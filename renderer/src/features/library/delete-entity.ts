@@ -13,6 +13,8 @@ interface DeleteRequest {
   onDeleted?: () => void;
   /** Runs after Undo brought it back (e.g. to show it again). */
   onUndo?: () => void;
+  /** Put focus on Undo (the delete came from the keyboard and its button goes away). */
+  focusUndo?: boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export function deleteWithUndo({
   name,
   onDeleted,
   onUndo,
+  focusUndo = false,
 }: DeleteRequest): string | null {
   const library = useLibraryStore.getState();
   const users = usersOf(library, kind, id);
@@ -41,6 +44,7 @@ export function deleteWithUndo({
     message: `Deleted ${kind} "${name}".`,
     actionLabel: 'Undo',
     durationMs: UNDO_MS,
+    focusAction: focusUndo,
     onAction: () => {
       useLibraryStore.getState().undoDelete();
       onUndo?.();

@@ -67,6 +67,28 @@ describe('library store', () => {
     });
   });
 
+  it('sends one save when two start in the same tick; the second resolves null', async () => {
+    const request = { kind: 'login', id: null, input: { username: 'twice@example.com' } } as const;
+
+    const results = await Promise.all([
+      useLibraryStore.getState().save(request),
+      useLibraryStore.getState().save(request),
+    ]);
+
+    expect(fake.calls.filter((c) => c.channel === 'entity:save')).toHaveLength(1);
+    expect(results[1]).toBeNull();
+    expect(useLibraryStore.getState().saving).toBe(false);
+  });
+
+  it('sends one duplicate when two start in the same tick', async () => {
+    await Promise.all([
+      useLibraryStore.getState().duplicateProfile('p-crm'),
+      useLibraryStore.getState().duplicateProfile('p-crm'),
+    ]);
+
+    expect(fake.calls.filter((c) => c.channel === 'profile:duplicate')).toHaveLength(1);
+  });
+
   it('keeps the visible lists as the same arrays while nothing they hold changes', () => {
     const before = selectVisibleClients(useLibraryStore.getState());
     useLibraryStore.setState({ recoveryDismissed: true });

@@ -37,13 +37,21 @@ export interface LibraryState {
   pendingDelete: PendingDelete | null;
   /** Ids whose delete is on its way to main; hidden like a pending delete. */
   deleting: string[];
+  /** A save is on its way to main; another save waits for it (checked in the action). */
+  saving: boolean;
+  /** A duplicate is on its way to main. */
+  duplicating: boolean;
   /** Fetches the snapshot and app info once. */
   load: () => Promise<void>;
   /** Fetches the snapshot again (after an import, say). */
   reload: () => Promise<void>;
-  /** Saves one entity; resolves with its id, or rejects with main's WorkbenchCallError. */
-  save: (request: EntitySave) => Promise<string>;
-  duplicateProfile: (id: string) => Promise<string>;
+  /**
+   * Saves one entity; resolves with its id, null when another save is still running (two
+   * submits in one frame), or rejects with main's WorkbenchCallError.
+   */
+  save: (request: EntitySave) => Promise<string | null>;
+  /** Resolves with the copy's id, or null when a duplicate is already running. */
+  duplicateProfile: (id: string) => Promise<string | null>;
   /** Hides an entity until commitDelete or undoDelete; returns the pending delete it replaces. */
   markDeleted: (pending: PendingDelete) => PendingDelete | null;
   undoDelete: () => void;
@@ -69,6 +77,8 @@ const initialState = {
   loadError: null as string | null,
   pendingDelete: null as PendingDelete | null,
   deleting: [] as string[],
+  saving: false,
+  duplicating: false,
 };
 
 function fromSnapshot(snapshot: StoreSnapshot) {
@@ -112,16 +122,32 @@ export const useLibraryStore = create<LibraryState>()((set, get) => ({
     set({ ...fromSnapshot(snapshot), loadStatus: 'ready', loadError: null });
   },
 
+  // The flags are read and set in the same tick, before any await: a disabled button re-renders
+  // a frame later, so a double click or two requestSubmit() calls would otherwise both get here.
   save: async (request) => {
-    const { id, snapshot } = await workbench().invoke('entity:save', request);
-    set(fromSnapshot(snapshot));
-    return id;
+    if (get().saving) return null;
+    set({ saving: true });
+
+    try {
+      const { id, snapshot } = await workbench().invoke('entity:save', request);
+      set(fromSnapshot(snapshot));
+      return id;
+    } finally {
+      set({ saving: false });
+    }
   },
 
   duplicateProfile: async (id) => {
-    const copy = await workbench().invoke('profile:duplicate', { id });
-    set(fromSnapshot(copy.snapshot));
-    return copy.id;
+    if (get().duplicating) return null;
+    set({ duplicating: true });
+
+    try {
+      const copy = await workbench().invoke('profile:duplicate', { id });
+      set(fromSnapshot(copy.snapshot));
+      return copy.id;
+    } finally {
+      set({ duplicating: false });
+    }
   },
 
   markDeleted: (pending) => {

@@ -152,7 +152,9 @@ describe('clients', () => {
     await user.type(input('Client', 'Client secret'), 'x');
     await user.click(screen.getByRole('button', { name: 'Save client' }));
 
-    await user.click(await inForm('Client').findByRole('button', { name: 'Allow saving secrets' }));
+    const allow = await inForm('Client').findByRole('button', { name: 'Allow saving secrets' });
+    expect(inForm('Client').getByRole('alert').textContent).not.toContain('in settings');
+    await user.click(allow);
 
     const updates = fake.calls.filter((c) => c.channel === 'settings:update').map((c) => c.request);
     expect(updates).toContainEqual({ allowPlainTextSecrets: true });

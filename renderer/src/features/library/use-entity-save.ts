@@ -17,7 +17,9 @@ interface EntitySaveState {
 /** Save state for one entity form; `labels` names its fields so issues land under them. */
 export function useEntitySave(labels: Record<string, string>): EntitySaveState {
   const save = useLibraryStore((s) => s.save);
-  const [saving, setSaving] = useState(false);
+  // The store's flag, not local state: it is set synchronously, so a second submit in the same
+  // frame is refused there.
+  const saving = useLibraryStore((s) => s.saving);
   const [failure, setFailure] = useState<FormFailure | null>(null);
   const [savedCount, setSavedCount] = useState(0);
 
@@ -27,17 +29,15 @@ export function useEntitySave(labels: Record<string, string>): EntitySaveState {
       setFailure(local);
       return null;
     }
-    setSaving(true);
+    if (useLibraryStore.getState().saving) return null;
     setFailure(null);
     try {
       const id = await save(request);
-      setSavedCount((n) => n + 1);
+      if (id !== null) setSavedCount((n) => n + 1);
       return id;
     } catch (reason) {
       setFailure(formFailure(reason, labels));
       return null;
-    } finally {
-      setSaving(false);
     }
   };
 

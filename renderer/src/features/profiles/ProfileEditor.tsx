@@ -14,6 +14,7 @@ import { useLibraryStore } from '../library/library-store';
 import { SelectField } from '../library/SelectField';
 import { useEntitySave } from '../library/use-entity-save';
 import { useFocusInvalid } from '../library/use-focus-invalid';
+import { focusedButton } from '../../lib/focus-soon';
 import { FormField } from '../profile-form/FormField';
 import { useViewStore } from '../workspace/view-store';
 
@@ -37,7 +38,8 @@ interface ProfileDraftState {
 interface ProfileEditorProps {
   /** The saved profile, or null for a new one. */
   profile: ProfileView | null;
-  onSaved: (id: string) => void;
+  /** `from`: the button that had focus as the save began, for moving focus after it. */
+  onSaved: (id: string, from: Element | null) => void;
 }
 
 /**
@@ -71,7 +73,8 @@ export function ProfileEditor({ profile, onSaved }: ProfileEditorProps) {
   );
   const dirty =
     profile !== null &&
-    (draft.name !== profile.name ||
+    // Trimmed: main saves the name trimmed, so edge spaces typed are not a change after a save.
+    (draft.name.trim() !== profile.name.trim() ||
       draft.environmentRef !== profile.environmentRef ||
       draft.clientRef !== profile.clientRef ||
       draft.appRef !== (profile.appRef ?? '') ||
@@ -80,6 +83,7 @@ export function ProfileEditor({ profile, onSaved }: ProfileEditorProps) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
+    const from = focusedButton();
     // None goes as an undefined key: Electron's structured clone keeps it, so main's merge
     // clears the old ref. Limitation: JSON (the browser harness) drops the key, so there main
     // keeps the old app or login and refuses a profile with both.
@@ -91,7 +95,7 @@ export function ProfileEditor({ profile, onSaved }: ProfileEditorProps) {
       loginRef: draft.loginRef || undefined,
     };
     const id = await submit({ kind: 'profile', id: profile?.id ?? null, input });
-    if (id !== null) onSaved(id);
+    if (id !== null) onSaved(id, from);
   };
 
   const noClients = clients.length === 0;
@@ -111,7 +115,7 @@ export function ProfileEditor({ profile, onSaved }: ProfileEditorProps) {
         value={draft.name}
         onChange={(name) => setDraft((d) => ({ ...d, name }))}
         error={failure?.byField.name}
-        placeholder="Ops app on production"
+        placeholder="e.g. Ops app on production"
       />
       <SelectField
         id="profile-environmentRef"

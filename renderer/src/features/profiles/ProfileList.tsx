@@ -59,7 +59,7 @@ const ProfileGroupView = memo(function ProfileGroupView({
 }) {
   return (
     <div role="group" aria-label={group.label} className="profile-group">
-      <div className="profile-group-label" aria-hidden="true">
+      <div className="profile-group-label" aria-hidden="true" title={group.label}>
         {group.label}
       </div>
       {group.rows.map((row) => (

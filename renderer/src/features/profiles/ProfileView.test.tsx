@@ -200,7 +200,7 @@ describe('profile view', () => {
     await open(user, 'Admin on Podio');
     await screen.findByTestId('history-token');
 
-    await user.click(screen.getByRole('button', { name: 'Delete token' }));
+    await user.click(screen.getByRole('button', { name: /^Delete token received / }));
 
     await waitFor(() => expect(screen.queryAllByTestId('history-token')).toHaveLength(0));
     expect(calls('tokens:delete').map((c) => c.request)).toEqual([{ id: 'kept-admin' }]);

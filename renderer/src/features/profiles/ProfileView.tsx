@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { MouseEvent } from 'react';
 import type { GrantType } from '../../../../preload/contract';
 import { failureMessage } from '../../lib/bridge';
+import { focusedButton, focusSoon, moveFocusSoon } from '../../lib/focus-soon';
 import { BrowserSignIn } from '../authorize/BrowserSignIn';
 import { useAuthorizeStore } from '../authorize/authorize-store';
 import { SignInPanel, useSignInShown } from '../authorize/SignInPanel';
@@ -14,6 +16,7 @@ import { useToastStore } from '../workspace/toast-store';
 import { useViewStore } from '../workspace/view-store';
 import { effectiveGrant, grantOptionsFor } from './profile-grants';
 import { neighbourOf, selectProfileIndex } from './profile-index';
+import { focusOption } from './ProfileList';
 import { ProfileEditor } from './ProfileEditor';
 import {
   EMPTY_RESULT,
@@ -23,6 +26,15 @@ import {
 } from './profile-results-store';
 import { StoredTokenView } from './StoredTokenView';
 import { TokenHistory } from './TokenHistory';
+
+/** What the empty result pane says, naming the button this grant shows. */
+function emptyHint(grant: GrantType, blocked: boolean): string {
+  if (grant === 'authorization_code') {
+    return 'Press Sign in with browser: the token is kept with this profile.';
+  }
+  if (blocked) return 'Tokens this profile gets are kept here.';
+  return 'Press Get token: the token is kept with this profile.';
+}
 
 function ProfileResultPane({ profileId, grant }: { profileId: string; grant: GrantType }) {
   const result = useProfileResultsStore((s) => s.byProfile[profileId] ?? EMPTY_RESULT);
@@ -35,9 +47,15 @@ function ProfileResultPane({ profileId, grant }: { profileId: string; grant: Gra
   const shown = shownResult(result);
   const refreshable = refreshableTokenId(result);
   const blocked = grant === 'refresh_token' && refreshable === null;
+  const paneRef = useRef<HTMLDivElement>(null);
+  // The button that ran a call is disabled (or its view replaced) meanwhile: focus goes to the
+  // result's heading when it comes, unless the person has moved on.
+  const focusResult = (from: Element | null) =>
+    focusSoon('result', from, paneRef.current ?? undefined);
   const onRefresh = (tokenId: string) => {
     useAuthorizeStore.getState().dismissEnded(profileId);
-    void refresh(profileId, tokenId);
+    const from = focusedButton();
+    void refresh(profileId, tokenId).then(() => focusResult(from));
   };
   const onShowToken = (tokenId: string) => showToken(profileId, tokenId);
 
@@ -49,11 +67,12 @@ function ProfileResultPane({ profileId, grant }: { profileId: string; grant: Gra
     }
     // This exchange owns the pane now: an ended sign-in above it would read as current.
     useAuthorizeStore.getState().dismissEnded(profileId);
-    void exchange(profileId, grant);
+    const from = focusedButton();
+    void exchange(profileId, grant).then(() => focusResult(from));
   };
 
   return (
-    <div className="profile-result">
+    <div className="profile-result" ref={paneRef}>
       {grant === 'authorization_code' ? (
         <BrowserSignIn onSignIn={(options) => void startSignIn(profileId, options)} />
       ) : (
@@ -101,6 +120,9 @@ function ProfileResultPane({ profileId, grant }: { profileId: string; grant: Gra
           outcome={shown.kind === 'outcome' ? shown.outcome : null}
           running={result.running}
           failure={result.failure}
+          failureTitle={
+            result.failedCall === 'refresh' ? 'The refresh did not run' : 'The exchange did not run'
+          }
           seq={result.seq}
           onRefresh={onRefresh}
           spent={result.spent}
@@ -109,7 +131,7 @@ function ProfileResultPane({ profileId, grant }: { profileId: string; grant: Gra
             !signInShown && (
               <div className="empty">
                 <h2>No token yet</h2>
-                <p>Press Get token: the token is kept with this profile.</p>
+                <p>{emptyHint(grant, blocked)}</p>
               </div>
             )
           }
@@ -147,6 +169,7 @@ export function ProfileView({ profileId }: { profileId: string }) {
   const loadHistory = useProfileResultsStore((s) => s.loadHistory);
   const forget = useProfileResultsStore((s) => s.forget);
   const duplicateProfile = useLibraryStore((s) => s.duplicateProfile);
+  const duplicating = useLibraryStore((s) => s.duplicating);
   const rememberProfile = useLibraryStore((s) => s.rememberProfile);
   const show = useViewStore((s) => s.show);
   const [chosenGrant, setChosenGrant] = useState<GrantType | null>(null);
@@ -169,8 +192,13 @@ export function ProfileView({ profileId }: { profileId: string }) {
   const grant = effectiveGrant(options, chosenGrant);
 
   const duplicate = () => {
+    const from = focusedButton();
     duplicateProfile(profile.id)
-      .then((id) => show({ kind: 'profile', id }))
+      .then((id) => {
+        if (id === null) return;
+        show({ kind: 'profile', id });
+        focusSoon(`profile:${id}`, from);
+      })
       .catch((reason: unknown) =>
         useToastStore.getState().show({
           message: `Could not duplicate: ${failureMessage(reason)}`,
@@ -179,7 +207,8 @@ export function ProfileView({ profileId }: { profileId: string }) {
       );
   };
 
-  const remove = () => {
+  const remove = (event: MouseEvent) => {
+    const from = focusedButton();
     const next = neighbourOf(selectProfileIndex(useLibraryStore.getState()), profile.id);
     deleteWithUndo({
       kind: 'profile',
@@ -187,20 +216,26 @@ export function ProfileView({ profileId }: { profileId: string }) {
       name: profile.name,
       onDeleted: () => forget(profile.id),
       onUndo: () => show({ kind: 'profile', id: profile.id }),
+      // With no next profile to take focus, a keyboard delete puts it on Undo.
+      focusUndo: event.detail === 0 && !next,
     });
     show(next ? { kind: 'profile', id: next } : { kind: 'quick' });
+    // The view with the Delete button is gone: the next profile in the list takes focus.
+    if (next) moveFocusSoon(() => focusOption(next), from);
   };
 
   return (
     <div className="profile-view">
       <header className="view-head">
         <div>
-          <h2 className="view-title">{profile.name}</h2>
+          <h2 className="view-title" tabIndex={-1} data-focus={`profile:${profile.id}`}>
+            {profile.name}
+          </h2>
           <p className="subtle">{context}</p>
         </div>
         <div className="view-actions">
-          <button type="button" className="button" onClick={duplicate}>
-            Duplicate
+          <button type="button" className="button" disabled={duplicating} onClick={duplicate}>
+            {duplicating ? 'Duplicating…' : 'Duplicate'}
           </button>
           <button type="button" className="button button--danger" onClick={remove}>
             Delete
@@ -209,7 +244,11 @@ export function ProfileView({ profileId }: { profileId: string }) {
       </header>
       <div className="columns">
         <div className="pane pane--form">
-          <ProfileEditor key={profile.id} profile={profile} onSaved={() => undefined} />
+          <ProfileEditor
+            key={profile.id}
+            profile={profile}
+            onSaved={(id, from) => focusSoon(`profile:${id}`, from)}
+          />
         </div>
         <section className="pane pane--result" aria-label="Result">
           <div className="get-token">
@@ -218,8 +257,8 @@ export function ProfileView({ profileId }: { profileId: string }) {
             )}
             {!profile.appRef && !profile.loginRef && (
               <p className="hint">
-                This profile has no app or login. For the authorization-code grant, use Sign in with
-                browser in the quick exchange.
+                This profile has no app or login: it signs in with the browser, or refreshes a kept
+                token.
               </p>
             )}
           </div>

@@ -4,7 +4,8 @@ import { failureMessage, workbench } from '../../lib/bridge';
 import { refreshTitle, SpentNote } from '../exchange/SpentNote';
 import { formatRef } from '../exchange/TokenView';
 import { grantLabel } from '../profile-form/grants';
-import { Countdown } from '../tokens/Countdown';
+import { Expiry } from '../tokens/Expiry';
+import { formatReceived } from '../tokens/time-format';
 import { maskSecret } from '../tokens/field-value';
 import { SPENT_REFRESH_TEXT } from '../tokens/FieldsTable';
 
@@ -15,22 +16,8 @@ const WIRE_NAMES: Record<SecretField, string> = {
   refreshToken: 'refresh_token',
 };
 
-/** "12 Mar 2030, 14:05:09": when a token arrived, in the person's locale. */
-export function formatReceived(epochMs: number): string {
-  return new Date(epochMs).toLocaleString(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-  });
-}
-
-/** When a token arrived, short for a history row: the time today, else a short date and time. */
-export function formatReceivedShort(epochMs: number, now = Date.now()): string {
-  const sameDay = new Date(epochMs).toDateString() === new Date(now).toDateString();
-  return new Date(epochMs).toLocaleString(
-    undefined,
-    sameDay ? { timeStyle: 'medium' } : { dateStyle: 'short', timeStyle: 'short' },
-  );
-}
+// Kept here too: the history and its tests import them from this view.
+export { formatReceived, formatReceivedShort } from '../tokens/time-format';
 
 function SecretRow({ tokenId, field }: { tokenId: string; field: SecretField }) {
   const [value, setValue] = useState<string | null>(null);
@@ -153,17 +140,14 @@ export function StoredTokenView({
     <section className="result result--token" aria-labelledby="stored-token-title">
       <div className="result-head">
         <div>
-          <h2 id="stored-token-title">Token</h2>
+          <h2 id="stored-token-title" tabIndex={-1} data-focus="result">
+            Token
+          </h2>
           <p className="subtle">
             {grantLabel(token.grant)} grant{ref && <> · {ref}</>}
           </p>
         </div>
-        <div className="expiry">
-          <span className="expiry-label" aria-hidden="true">
-            Expires in
-          </span>
-          <Countdown expiresAt={token.expiresAt} />
-        </div>
+        <Expiry expiresAt={token.expiresAt} />
       </div>
       <div className="result-bar">
         <p className="status" data-testid="status-line">

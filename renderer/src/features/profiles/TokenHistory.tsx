@@ -4,8 +4,9 @@ import type { SpentTokens } from '../exchange/exchange-store';
 import { failureMessage } from '../../lib/bridge';
 import { formatRef } from '../exchange/TokenView';
 import { grantLabel } from '../profile-form/grants';
+import { useNow } from '../tokens/clock-store';
 import { Countdown } from '../tokens/Countdown';
-import { formatReceived, formatReceivedShort } from './StoredTokenView';
+import { formatReceived, formatReceivedShort } from '../tokens/time-format';
 
 interface TokenHistoryProps {
   history: TokenView[];
@@ -16,6 +17,23 @@ interface TokenHistoryProps {
   spent?: SpentTokens;
   onShow: (tokenId: string) => void;
   onDelete: (tokenId: string) => Promise<void>;
+}
+
+/**
+ * A history row as a screen reader says it, with separators the visual columns do not need:
+ * "Password grant, user 1234567, received 4 Dec 2026, 16:51:22, expired 4 Dec 2026, 17:51:22".
+ * The expiry is a time, not the ticking countdown, so the name does not change every second.
+ */
+export function historyRowName(token: TokenView, refreshed: boolean, now: number): string {
+  const parts = [`${grantLabel(token.grant)} grant`, formatRef(token.ref) ?? 'no ref'];
+  if (refreshed) parts.push('refreshed');
+  parts.push(`received ${formatReceived(token.receivedAt)}`);
+  if (token.expiresAt === null) parts.push('no expiry given');
+  else {
+    const verb = token.expiresAt > now ? 'expires' : 'expired';
+    parts.push(`${verb} ${formatReceived(token.expiresAt)}`);
+  }
+  return parts.join(', ');
 }
 
 /** A profile's kept tokens, newest first: pick one to show it, or delete it. */
@@ -29,6 +47,7 @@ export function TokenHistory({
   onDelete,
 }: TokenHistoryProps) {
   const [deleteError, setDeleteError] = useState<string | null>(null);
+  const now = useNow();
 
   const remove = (tokenId: string) => {
     setDeleteError(null);
@@ -51,6 +70,7 @@ export function TokenHistory({
                 type="button"
                 className="history-item history-item--kept"
                 aria-current={token.id === shownId ? 'true' : undefined}
+                aria-label={historyRowName(token, token.id in spent, now)}
                 onClick={() => onShow(token.id)}
               >
                 <span className="history-grant">{grantLabel(token.grant)}</span>
@@ -68,8 +88,8 @@ export function TokenHistory({
               <button
                 type="button"
                 className="button button--small button--quiet"
-                aria-label="Delete token"
-                title="Delete token"
+                aria-label={`Delete token received ${formatReceived(token.receivedAt)}`}
+                title={`Delete token received ${formatReceived(token.receivedAt)}`}
                 onClick={() => remove(token.id)}
               >
                 Delete

@@ -78,6 +78,14 @@ describe('filterProfileIndex', () => {
     expect(names('test admin')).toEqual(['Admin on Podio']);
   });
 
+  it("matches the app's App ID", () => {
+    expect(names('4242')).toEqual(['CRM on sandbox']);
+  });
+
+  it("matches the login's username", () => {
+    expect(names('admin@example')).toEqual(['Admin on Podio']);
+  });
+
   it('drops groups with no match and counts what is shown', () => {
     const filtered = filterProfileIndex(index, 'bare');
 

@@ -58,6 +58,9 @@ export function buildProfileIndex(source: IndexSource): ProfileIndex {
   const clients = namesById(source.clients, (c) => c.name);
   const apps = namesById(source.apps, (a) => a.name);
   const logins = namesById(source.logins, loginLabel);
+  // Searched too: a person often remembers the App ID or the username, not the name given.
+  const appIds = namesById(source.apps, (a) => a.appId);
+  const usernames = namesById(source.logins, (l) => l.username);
   const groups = new Map<string, ProfileGroup & { environment: string; client: string }>();
 
   for (const profile of source.profiles) {
@@ -75,7 +78,17 @@ export function buildProfileIndex(source: IndexSource): ProfileIndex {
       id: profile.id,
       name: profile.name,
       detail: app ? `App: ${app}` : login ? `Login: ${login}` : '',
-      haystack: [profile.name, environment, client, app, login].join('\n').toLowerCase(),
+      haystack: [
+        profile.name,
+        environment,
+        client,
+        app,
+        login,
+        profile.appRef ? (appIds.get(profile.appRef) ?? '') : '',
+        profile.loginRef ? (usernames.get(profile.loginRef) ?? '') : '',
+      ]
+        .join('\n')
+        .toLowerCase(),
     });
   }
 

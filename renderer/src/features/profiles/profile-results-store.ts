@@ -23,10 +23,11 @@ export interface ProfileResult {
   shownTokenId: string | null;
   /** Tokens received in this session, by id, so picking one shows its decoded fields. */
   live: Record<string, TokenOutcome>;
+  /** What the failure is of: a Refresh of a kept token, or an exchange. */
+  failedCall: 'exchange' | 'refresh';
   /**
-   * Kept tokens whose refresh token is used up (by a Refresh in this session).
-   * Limitation: known for this session only; main's token list still says hasRefreshToken for
-   * a spent token after a restart, so its Refresh is offered again and main refuses it then.
+   * Kept tokens whose refresh token is used up: by a Refresh in this session (the new token's
+   * id), or as main's list says (`refreshed`, null here: the newer token may be gone).
    */
   spent: SpentTokens;
 }
@@ -35,6 +36,7 @@ export const EMPTY_RESULT: ProfileResult = {
   running: false,
   outcome: null,
   failure: null,
+  failedCall: 'exchange',
   seq: 0,
   history: [],
   historyStatus: 'idle',
@@ -85,6 +87,7 @@ export const useProfileResultsStore = create<ResultsState>()((set, get) => {
   const settle = async (
     profileId: string,
     call: () => Promise<ExchangeOutcome>,
+    failedCall: ProfileResult['failedCall'] = 'exchange',
   ): Promise<Settled | null> => {
     // One exchange per profile at a time: the button is disabled too, this guards Enter.
     if (get().byProfile[profileId]?.running) return null;
@@ -102,6 +105,7 @@ export const useProfileResultsStore = create<ResultsState>()((set, get) => {
         outcome: null,
         shownTokenId: null,
         failure: failureMessage(reason),
+        failedCall,
       }));
       return { ok: false, reason };
     }
@@ -114,7 +118,11 @@ export const useProfileResultsStore = create<ResultsState>()((set, get) => {
       patch(profileId, () => ({ historyStatus: 'loading', historyError: null }));
       try {
         const history = await workbench().invoke('tokens:list', { profileId });
-        patch(profileId, () => ({ history, historyStatus: 'ready' }));
+        patch(profileId, (r) => ({
+          history,
+          historyStatus: 'ready',
+          spent: withRefreshed(r, history),
+        }));
       } catch (reason) {
         patch(profileId, () => ({ historyStatus: 'failed', historyError: failureMessage(reason) }));
       }
@@ -130,11 +138,19 @@ export const useProfileResultsStore = create<ResultsState>()((set, get) => {
     },
 
     refresh: async (profileId, tokenId) => {
-      const ended = await settle(profileId, () =>
-        workbench().invoke('exchange:refresh', { tokenId }),
+      const ended = await settle(
+        profileId,
+        () => workbench().invoke('exchange:refresh', { tokenId }),
+        'refresh',
       );
+      // Only a Refresh that made a new token marks the old one here. A refused one is not guessed
+      // at: main also refuses a token the profile no longer points at (another token URL or
+      // client), whose refresh token is not used up; main's own `refreshed` comes with the list.
       const used = usedRefresh(ended);
-      if (used !== undefined) patch(profileId, (r) => ({ spent: { ...r.spent, [tokenId]: used } }));
+      if (ended?.ok && typeof used === 'string') {
+        patch(profileId, (r) => ({ spent: { ...r.spent, [tokenId]: used } }));
+      }
+      if (ended?.ok === false) await get().loadHistory(profileId);
     },
 
     // Picking a token is the person's next step after a failure: it replaces the failure.
@@ -164,6 +180,15 @@ export const useProfileResultsStore = create<ResultsState>()((set, get) => {
       }),
   };
 });
+
+/** The session's marks, plus a null mark for each token main lists as refreshed. */
+function withRefreshed(result: ProfileResult, history: TokenView[]): SpentTokens {
+  const spent = { ...result.spent };
+  for (const token of history) {
+    if (token.refreshed && !(token.id in spent)) spent[token.id] = null;
+  }
+  return spent;
+}
 
 /** What the result pane shows for a profile. */
 export type ShownResult =

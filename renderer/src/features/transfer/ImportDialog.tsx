@@ -1,19 +1,14 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { ValidationIssue } from '../../../../preload/contract';
-import { WorkbenchCallError } from '../../../../preload/api';
-import { failureMessage, workbench } from '../../lib/bridge';
+import { workbench } from '../../lib/bridge';
 import { useLibraryStore } from '../library/library-store';
 import { PASSPHRASE_MAX } from '../../lib/input-limits';
 import { FormField } from '../profile-form/FormField';
 import { useToastStore } from '../workspace/toast-store';
 import { Dialog } from './Dialog';
+import { importFailure, localImportProblem } from './import-text';
+import type { ImportFailure } from './import-text';
 import { importSummaryText } from './passphrase';
-
-interface ImportFailure {
-  message: string;
-  issues: ValidationIssue[];
-}
 
 /**
  * Imports an export file: main checks the whole file first and adds all of it or nothing; every
@@ -38,6 +33,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setFailure(null);
     try {
       const json = await file.text();
+      const problem = localImportProblem(json);
+      if (problem) {
+        setFailure({ message: problem, issues: [] });
+        return;
+      }
       const summary = await workbench().invoke('transfer:import', {
         json,
         passphrase: passphrase === '' ? null : passphrase,
@@ -46,10 +46,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       useToastStore.getState().show({ message: importSummaryText(summary) });
       onClose();
     } catch (reason) {
-      setFailure({
-        message: failureMessage(reason),
-        issues: reason instanceof WorkbenchCallError ? reason.issues : [],
-      });
+      setFailure(importFailure(reason));
       alertRef.current?.focus();
     } finally {
       setBusy(false);

@@ -28,11 +28,36 @@ describe('importSummaryText', () => {
     expect(
       importSummaryText({
         added: { environments: 1, clients: 2, apps: 1, logins: 0, profiles: 3 },
+        unchanged: 0,
         renamedIds: 1,
         secrets: 2,
       }),
     ).toBe(
       'Imported 3 profiles, 2 clients, 1 app, 0 logins, 1 environment; 2 secrets; 1 entry got a new id.',
     );
+  });
+
+  it('says how many entries were already here and not added again', () => {
+    expect(
+      importSummaryText({
+        added: { environments: 0, clients: 1, apps: 0, logins: 0, profiles: 0 },
+        unchanged: 3,
+        renamedIds: 0,
+        secrets: 0,
+      }),
+    ).toBe(
+      'Imported 0 profiles, 1 client, 0 apps, 0 logins, 0 environments. 3 entries were already here and not added again.',
+    );
+  });
+
+  it('says nothing new was imported when every entry was already here', () => {
+    expect(
+      importSummaryText({
+        added: { environments: 0, clients: 0, apps: 0, logins: 0, profiles: 0 },
+        unchanged: 5,
+        renamedIds: 0,
+        secrets: 0,
+      }),
+    ).toBe('Nothing new to import: all 5 entries were already here.');
   });
 });

@@ -1,3 +1,5 @@
+import type { ImportSummary } from '../../../../preload/contract';
+
 /** Main refuses shorter passphrases too; checking here first says so next to the inputs. */
 export const MIN_PASSPHRASE_LENGTH = 8;
 
@@ -21,14 +23,18 @@ export function passphraseIssues(
   return issues;
 }
 
-/** "Imported 3 profiles, 2 clients, 1 app and 1 login; 2 secrets." from main's summary. */
-export function importSummaryText(summary: {
-  added: Record<'environments' | 'clients' | 'apps' | 'logins' | 'profiles', number>;
-  renamedIds: number;
-  secrets: number;
-}): string {
-  const { added } = summary;
+/**
+ * "Imported 3 profiles, 2 clients, 1 app, 1 login, 0 environments; 2 secrets." from main's
+ * summary, with the entries that were already here and not added again.
+ */
+export function importSummaryText(summary: ImportSummary): string {
+  const { added, unchanged } = summary;
   const part = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const total = Object.values(added).reduce((sum, n) => sum + n, 0);
+  const already = `${part(unchanged, 'entry', 'entries')} ${unchanged === 1 ? 'was' : 'were'}`;
+  if (total === 0 && unchanged > 0) {
+    return `Nothing new to import: ${unchanged === 1 ? 'its' : 'all'} ${already} already here.`;
+  }
   const parts = [
     part(added.profiles, 'profile'),
     part(added.clients, 'client'),
@@ -41,7 +47,9 @@ export function importSummaryText(summary: {
   if (summary.renamedIds > 0) {
     text += `; ${part(summary.renamedIds, 'entry', 'entries')} got a new id`;
   }
-  return `${text}.`;
+  text += '.';
+  if (unchanged > 0) text += ` ${already} already here and not added again.`;
+  return text;
 }
 
 /** Hands a text file to the browser's download, as the given file name. */

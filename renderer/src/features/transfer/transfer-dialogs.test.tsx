@@ -185,4 +185,76 @@ describe('import dialog', () => {
     );
     expect(fake.calls.some((c) => c.channel === 'transfer:import')).toBe(false);
   });
+
+  it('says an empty file is empty without calling main', async () => {
+    const user = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
+    const empty = new File([''], 'empty.json', { type: 'application/json' });
+    await user.upload(within(dialog('Import')).getByLabelText('Export file'), empty);
+
+    await user.click(within(dialog('Import')).getByRole('button', { name: 'Import' }));
+
+    expect((await within(dialog('Import')).findByRole('alert')).textContent).toBe(
+      'The file is empty. Choose a Token Workbench export file.',
+    );
+    expect(fake.calls.some((c) => c.channel === 'transfer:import')).toBe(false);
+  });
+
+  it("reads main's size refusal as a sentence about the file", async () => {
+    fake.handlers['transfer:import'] = () =>
+      Promise.reject(
+        refusal({
+          kind: 'validation',
+          message: 'Invalid request: json: the file is larger than 5 MB',
+        }),
+      );
+    const user = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
+    await user.upload(within(dialog('Import')).getByLabelText('Export file'), file());
+
+    await user.click(within(dialog('Import')).getByRole('button', { name: 'Import' }));
+
+    expect((await within(dialog('Import')).findByRole('alert')).textContent).toBe(
+      'The file is larger than 5 MB. Choose a Token Workbench export file.',
+    );
+  });
+
+  it('reads a file that is not JSON as one sentence, not a list', async () => {
+    fake.handlers['transfer:import'] = () =>
+      Promise.reject(
+        refusal({
+          kind: 'validation',
+          message: 'The import file has 1 problem; nothing was imported.',
+          issues: [{ field: '', message: 'is not JSON' }],
+        }),
+      );
+    const user = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
+    await user.upload(within(dialog('Import')).getByLabelText('Export file'), file());
+
+    await user.click(within(dialog('Import')).getByRole('button', { name: 'Import' }));
+
+    const alert = await within(dialog('Import')).findByRole('alert');
+    expect(alert.textContent).toBe('The file is not JSON. Choose a Token Workbench export file.');
+    expect(within(alert).queryAllByRole('listitem')).toHaveLength(0);
+  });
+
+  it('says how many entries were already here', async () => {
+    fake.handlers['transfer:import'] = () =>
+      Promise.resolve({
+        added: { environments: 0, clients: 0, apps: 0, logins: 0, profiles: 1 },
+        unchanged: 3,
+        renamedIds: 0,
+        secrets: 0,
+      });
+    const user = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
+    await user.upload(within(dialog('Import')).getByLabelText('Export file'), file());
+
+    await user.click(within(dialog('Import')).getByRole('button', { name: 'Import' }));
+
+    expect((await screen.findByRole('status')).textContent).toContain(
+      '3 entries were already here and not added again.',
+    );
+  });
 });

@@ -20,9 +20,12 @@ export function Banners() {
         <div role="alert" className="banner banner--error">
           <div className="banner-text">
             <p className="banner-title">{recovery.message}</p>
-            <p className="hint">
-              The original file is kept at <code>{recovery.keptAt}</code>.
-            </p>
+            {/* Main's message usually names the path already; once is enough. */}
+            {!recovery.message.includes(recovery.keptAt) && (
+              <p className="hint">
+                The original file is kept at <code>{recovery.keptAt}</code>.
+              </p>
+            )}
             {recovery.dropped.length > 0 && (
               <ul className="banner-list" aria-label="Dropped entries">
                 {recovery.dropped.map((entry) => (
@@ -49,6 +52,11 @@ export function Banners() {
           </div>
           <AllowPlainTextButton />
         </section>
+      )}
+      {plainText && allowed && (
+        <p role="note" className="plain-text-note" aria-label="Secret storage">
+          Secrets are stored without encryption on this system.
+        </p>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import { focusSoon } from '../../lib/focus-soon';
 import { ClientsView } from '../library/ClientsView';
 import { EnvironmentsView } from '../library/EnvironmentsView';
 import { LoginsView } from '../library/LoginsView';
@@ -19,7 +20,13 @@ function NewProfileView() {
         </div>
       </header>
       <div className="pane pane--narrow">
-        <ProfileEditor profile={null} onSaved={(id) => show({ kind: 'profile', id })} />
+        <ProfileEditor
+          profile={null}
+          onSaved={(id, from) => {
+            show({ kind: 'profile', id });
+            focusSoon(`profile:${id}`, from);
+          }}
+        />
       </div>
     </div>
   );

@@ -43,4 +43,20 @@ describe('toast store', () => {
     expect(first).toHaveBeenCalledOnce();
     expect(useToastStore.getState().toast?.message).toBe('two');
   });
+
+  it('does not expire while paused, and expires after the time that was left on resume', () => {
+    const onExpire = vi.fn();
+    useToastStore.getState().show({ message: 'Deleted', onExpire, durationMs: 8000 });
+    vi.advanceTimersByTime(3000);
+
+    useToastStore.getState().pause();
+    vi.advanceTimersByTime(60_000);
+    expect(onExpire).not.toHaveBeenCalled();
+
+    useToastStore.getState().resume();
+    vi.advanceTimersByTime(4999);
+    expect(onExpire).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onExpire).toHaveBeenCalledOnce();
+  });
 });

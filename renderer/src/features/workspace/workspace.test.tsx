@@ -99,5 +99,27 @@ describe('banners', () => {
     expect(fake.calls.find((c) => c.channel === 'settings:update')?.request).toEqual({
       allowPlainTextSecrets: true,
     });
+    expect(screen.getByRole('note', { name: 'Secret storage' }).textContent).toBe(
+      'Secrets are stored without encryption on this system.',
+    );
+  });
+
+  it('names the kept file once when the repair message already does', async () => {
+    const keptAt = '/tmp/store.corrupt.json';
+    installFakeWorkbench(
+      createFakeWorkbench({
+        store: {
+          recovery: {
+            problem: 'corrupt',
+            message: `The store file could not be read. The original file was kept at ${keptAt}.`,
+            keptAt,
+            dropped: [],
+          },
+        },
+      }),
+    );
+    await renderApp();
+
+    expect(screen.getByRole('alert').textContent?.split(keptAt)).toHaveLength(2);
   });
 });
