@@ -39,7 +39,7 @@ export class PlainTextSecretsError extends StoreError {
   constructor() {
     super(
       'plain_text_secrets',
-      'This system stores secrets without encryption. Allow plain-text secrets in settings to save them.',
+      'This system stores secrets without encryption. Choose "Allow saving secrets" to save them anyway.',
     );
   }
 }

@@ -145,7 +145,7 @@ describe('clients', () => {
         refusal({
           kind: 'forbidden',
           message:
-            'This system stores secrets without encryption. Allow plain-text secrets in settings to save them.',
+            'This system stores secrets without encryption. Choose "Allow saving secrets" to save them anyway.',
         }),
       );
     const user = await openClient();
