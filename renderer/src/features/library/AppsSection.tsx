@@ -1,3 +1,4 @@
+import { EditorActions } from './EditorActions';
 import { useMemo, useRef, useState } from 'react';
 import type { FormEvent, MouseEvent } from 'react';
 import type { AppView, ClientView } from '../../../../preload/contract';
@@ -107,19 +108,12 @@ function AppEditor({ client, app, onSaved, onDeleted }: AppEditorProps) {
         onClearedChange={setCleared}
         error={failure?.byField.appToken}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--accent" disabled={saving}>
-          {saving ? 'Saving…' : 'Save app'}
-        </button>
-        {app && (
-          <button type="button" className="button button--danger" onClick={onDelete}>
-            Delete app
-          </button>
-        )}
-        <span className="saved-note" aria-live="polite">
-          {savedCount > 0 && !failure ? 'Saved' : ''}
-        </span>
-      </div>
+      <EditorActions
+        noun="app"
+        saving={saving}
+        onDelete={app ? onDelete : null}
+        note={savedCount > 0 && !failure ? 'Saved' : ''}
+      />
     </form>
   );
 }

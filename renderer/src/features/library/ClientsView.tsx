@@ -1,3 +1,4 @@
+import { EditorActions } from './EditorActions';
 import { useRef, useState } from 'react';
 import type { FormEvent, MouseEvent } from 'react';
 import type { ClientView } from '../../../../preload/contract';
@@ -164,19 +165,12 @@ function ClientEditor({ client }: { client: ClientView | null }) {
           placeholder="any"
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button button--accent" disabled={saving}>
-          {saving ? 'Saving…' : 'Save client'}
-        </button>
-        {client && (
-          <button type="button" className="button button--danger" onClick={onDelete}>
-            Delete client
-          </button>
-        )}
-        <span className="saved-note" aria-live="polite">
-          {savedCount > 0 && !failure ? 'Saved' : ''}
-        </span>
-      </div>
+      <EditorActions
+        noun="client"
+        saving={saving}
+        onDelete={client ? onDelete : null}
+        note={savedCount > 0 && !failure ? 'Saved' : ''}
+      />
     </form>
   );
 }

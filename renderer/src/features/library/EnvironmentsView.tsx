@@ -1,3 +1,4 @@
+import { EditorActions } from './EditorActions';
 import { useRef, useState } from 'react';
 import type { FormEvent, MouseEvent } from 'react';
 import type { EnvironmentInfo, EnvironmentInput, WireStyle } from '../../../../preload/contract';
@@ -141,8 +142,8 @@ function EnvironmentEditor({ environment, initial, onCopy }: EditorProps) {
         hint="Only for servers that do not echo state; a sign-in then says the check was skipped."
         disabled={readOnly}
       />
-      <div className="form-actions">
-        {readOnly ? (
+      {readOnly ? (
+        <div className="form-actions">
           <button
             type="button"
             className="button"
@@ -150,22 +151,15 @@ function EnvironmentEditor({ environment, initial, onCopy }: EditorProps) {
           >
             Copy as new environment
           </button>
-        ) : (
-          <>
-            <button type="submit" className="button button--accent" disabled={saving}>
-              {saving ? 'Saving…' : 'Save environment'}
-            </button>
-            {environment && (
-              <button type="button" className="button button--danger" onClick={onDelete}>
-                Delete environment
-              </button>
-            )}
-            <span className="saved-note" aria-live="polite">
-              {savedCount > 0 && !failure ? 'Saved' : ''}
-            </span>
-          </>
-        )}
-      </div>
+        </div>
+      ) : (
+        <EditorActions
+          noun="environment"
+          saving={saving}
+          onDelete={environment ? onDelete : null}
+          note={savedCount > 0 && !failure ? 'Saved' : ''}
+        />
+      )}
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { EditorActions } from './EditorActions';
 import { useRef, useState } from 'react';
 import type { FormEvent, MouseEvent } from 'react';
 import type { LoginView } from '../../../../preload/contract';
@@ -100,19 +101,12 @@ function LoginEditor({ login }: { login: LoginView | null }) {
         onClearedChange={setCleared}
         error={failure?.byField.password}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--accent" disabled={saving}>
-          {saving ? 'Saving…' : 'Save login'}
-        </button>
-        {login && (
-          <button type="button" className="button button--danger" onClick={onDelete}>
-            Delete login
-          </button>
-        )}
-        <span className="saved-note" aria-live="polite">
-          {savedCount > 0 && !failure ? 'Saved' : ''}
-        </span>
-      </div>
+      <EditorActions
+        noun="login"
+        saving={saving}
+        onDelete={login ? onDelete : null}
+        note={savedCount > 0 && !failure ? 'Saved' : ''}
+      />
     </form>
   );
 }

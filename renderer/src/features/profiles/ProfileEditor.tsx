@@ -1,3 +1,4 @@
+import { EditorActions } from '../library/EditorActions';
 import { useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -183,14 +184,12 @@ export function ProfileEditor({ profile, onSaved }: ProfileEditorProps) {
         }
         error={failure?.byField.loginRef}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--accent" disabled={saving}>
-          {saving ? 'Saving…' : 'Save profile'}
-        </button>
-        <span className="saved-note" aria-live="polite">
-          {dirty ? 'Unsaved changes' : savedCount > 0 && !failure ? 'Saved' : ''}
-        </span>
-      </div>
+      <EditorActions
+        noun="profile"
+        saving={saving}
+        onDelete={null}
+        note={dirty ? 'Unsaved changes' : savedCount > 0 && !failure ? 'Saved' : ''}
+      />
     </form>
   );
 }
