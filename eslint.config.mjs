@@ -46,7 +46,8 @@ export default tseslint.config(
     },
   },
   {
-    // Only the Electron edges may import electron; everything else takes what it needs as arguments.
+    // Only the Electron edges may import electron; everything else takes what it needs as
+    // arguments.
     files: ['main/**/*.ts', 'preload/**/*.ts'],
     ignores: [
       'main/index.ts',

@@ -32,7 +32,7 @@ describe('dispatch', () => {
     });
   });
 
-  it('refuses a payload with extra, missing or wrong-typed fields before the handler runs', async () => {
+  it('refuses extra, missing or mistyped payload fields before the handler runs', async () => {
     const refresh = vi.fn();
     const dispatch = createDispatcher(handlers({ 'exchange:refresh': refresh }));
     for (const payload of [

@@ -7,7 +7,10 @@
 export type GrantType =
   'password' | 'authorization_code' | 'refresh_token' | 'app' | 'client_credentials';
 
-/** How the token request is encoded: Podio's form body to /oauth/token, or JSON to /oauth/token/v2. */
+/**
+ * How the token request is encoded: Podio's form body to /oauth/token,
+ * or JSON to /oauth/token/v2.
+ */
 export type WireStyle = 'form' | 'json';
 
 /** Where a token request goes. */
@@ -410,7 +413,10 @@ export interface Events {
 }
 export type EventName = keyof Events;
 
-/** Every channel name, for checks that each one has a handler (the contract's one runtime value). */
+/**
+ * Every channel name, for checks that each one has a handler
+ * (the contract's one runtime value).
+ */
 export const CHANNELS = [
   'app:info',
   'sandbox:info',

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1024, height: 1024 } });
     await page.setContent(
-      `<html><body style="margin:0;background:transparent">${svg.replace('<svg ', '<svg width="1024" height="1024" ')}</body></html>`,
+      '<html><body style="margin:0;background:transparent">' +
+        svg.replace('<svg ', '<svg width="1024" height="1024" ') +
+        '</body></html>',
     );
     await page.screenshot({ path: 'build/icon.png', omitBackground: true });
     console.log('wrote build/icon.png');

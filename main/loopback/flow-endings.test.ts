@@ -36,7 +36,7 @@ describe('startFlow: timeouts, cancel and failures before the redirect', () => {
     expect(await connectError('127.0.0.1', listenerPort(handle))).toBe('ECONNREFUSED');
   });
 
-  it('tells a browser arriving after the timeout that the sign-in is no longer waiting', async () => {
+  it('tells a browser arriving after timeout that the sign-in is no longer waiting', async () => {
     let timedOut: () => void = () => undefined;
     const ended = new Promise<void>((resolve) => (timedOut = resolve));
     const { handle, exchanges } = await begin({
@@ -66,7 +66,7 @@ describe('startFlow: timeouts, cancel and failures before the redirect', () => {
     expect(await connectError('127.0.0.1', listenerPort(handle))).toBe('ECONNREFUSED');
   });
 
-  it('aborts a running exchange on cancel and tells the browser its result was discarded', async () => {
+  it('cancel aborts a running exchange and tells the browser its result is discarded', async () => {
     let started: () => void = () => undefined;
     const exchanging = new Promise<void>((resolve) => (started = resolve));
     let signal: AbortSignal | undefined;

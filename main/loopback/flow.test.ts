@@ -8,7 +8,7 @@ const hasIpv6Loopback = await canListenOn('::1');
 afterEach(endAllFlows);
 
 describe('startFlow: the redirect and the exchange', () => {
-  it('exchanges the code once with the redirect_uri it sent, then closes the listener', async () => {
+  it('exchanges the code once with the redirect_uri it sent then closes the listener', async () => {
     const { handle, exchanges, phases, opened } = await begin();
     expect(opened).toEqual([handle.authorizeUrl]);
     const authorize = new URL(handle.authorizeUrl);
@@ -139,7 +139,8 @@ describe('startFlow: the redirect and the exchange', () => {
   });
 
   it.skipIf(!hasIpv6Loopback)(
-    'takes the redirect over ::1 when the host is localhost (needs IPv6 loopback; skipped without it)',
+    'takes the redirect over ::1 when the host is localhost ' +
+      '(needs IPv6 loopback; skipped without it)',
     async () => {
       const { handle } = await begin({
         redirect: { host: 'localhost', path: '/callback', exactPath: false },

@@ -222,10 +222,11 @@ export async function startFlow<T>(opts: FlowOptions<T>): Promise<FlowHandle<T>>
   const { host, port } = opts.redirect;
   const listening = startListener({ host, port, path, onRedirect });
   const timer = setTimeout(() => {
+    const waited = describeDuration(timeoutMs);
     settle({
       ok: false,
       reason: 'timeout',
-      message: `No redirect arrived within ${describeDuration(timeoutMs)}; the sign-in was stopped.`,
+      message: `No redirect arrived within ${waited}; the sign-in was stopped.`,
     });
   }, timeoutMs);
 

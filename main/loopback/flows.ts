@@ -56,7 +56,8 @@ export function createFlowManager(): FlowManager {
     try {
       if (previous) {
         log.info(
-          `a new sign-in for the same profile replaces flow ${previous.handle?.flowId ?? '(starting)'}`,
+          'a new sign-in for the same profile replaces flow ' +
+            (previous.handle?.flowId ?? '(starting)'),
         );
         cancelSlot(previous);
         // Its port must be free again before a flow with the same fixed port can bind it.

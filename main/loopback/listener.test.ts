@@ -45,7 +45,8 @@ describe('startListener', () => {
   });
 
   it.skipIf(!hasIpv6Loopback)(
-    'binds 127.0.0.1 and ::1 on the same port for localhost (needs IPv6 loopback; skipped without it)',
+    'binds 127.0.0.1 and ::1 on the same port for localhost ' +
+      '(needs IPv6 loopback; skipped without it)',
     async () => {
       const { listener, calls } = await listen({ host: 'localhost' });
       expect(listener.ipv6).toBe('bound');
@@ -162,7 +163,8 @@ describe('startListener', () => {
   });
 
   it.skipIf(!hasIpv6Loopback)(
-    'rejects with port_in_use naming [::1] when only ::1 has the fixed port taken (needs IPv6 loopback; skipped without it)',
+    'rejects with port_in_use naming [::1] when only ::1 has the fixed port taken ' +
+      '(needs IPv6 loopback; skipped without it)',
     async () => {
       const blocker = await occupy('::1');
       blockers.push(blocker);

@@ -37,7 +37,8 @@ describe('readRedirect', () => {
 
   it('reports Podio’s denial (which carries no state) as access_denied', () => {
     const reading = read(
-      'error=access_denied&error_reason=user_denied&error_description=The+user+denied+your+request.',
+      'error=access_denied&error_reason=user_denied' +
+        '&error_description=The+user+denied+your+request.',
     );
     expect(reading).toEqual({
       kind: 'failure',

@@ -60,7 +60,8 @@ export function readRedirect(
       kind: 'failure',
       reason: 'state_missing',
       message:
-        'The redirect carried no state, so it cannot be tied to this sign-in; the code was not used.',
+        'The redirect carried no state, so it cannot be tied to this sign-in; ' +
+        'the code was not used.',
     };
   }
 

@@ -147,7 +147,8 @@ const MAX_EXPIRES_IN = 10 * 365 * 24 * 3600;
 function boundedExpiresIn(seconds: number, warnings: string[]): number | null {
   if (Number.isFinite(seconds) && seconds <= MAX_EXPIRES_IN) return seconds;
   warnings.push(
-    `expires_in of ${cut(String(seconds), 40)} seconds is beyond any real expiry; the expiry is unknown.`,
+    `expires_in of ${cut(String(seconds), 40)} seconds is beyond any real expiry; ` +
+      'the expiry is unknown.',
   );
   return null;
 }

@@ -76,6 +76,10 @@ export interface ConsentView {
   decisionId: string;
 }
 
+const SANDBOX_NOTE =
+  '<p class="note">This is the Token Workbench sandbox: ' +
+  "a local stand-in for Podio's authorize page.</p>";
+
 /** The Allow / Deny page. Every echoed value is escaped; the forms carry only the decision id. */
 export function consentPage(view: ConsentView): string {
   const hidden = `<input type="hidden" name="decision_id" value="${escapeHtml(view.decisionId)}">`;
@@ -103,7 +107,7 @@ ${hidden}
 <button type="submit">Deny</button>
 </form>
 </div>
-<p class="note">This is the Token Workbench sandbox: a local stand-in for Podio's authorize page.</p>`,
+${SANDBOX_NOTE}`,
   );
 }
 

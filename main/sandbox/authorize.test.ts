@@ -135,7 +135,8 @@ describe('authorize decision', () => {
 
     expect(reply.status).toBe(302);
     expect(reply.headers.get('location')).toBe(
-      `${REDIRECT_URI}?error=access_denied&error_reason=user_denied&error_description=The+user+denied+your+request.&state=st-42`,
+      `${REDIRECT_URI}?error=access_denied&error_reason=user_denied` +
+        '&error_description=The+user+denied+your+request.&state=st-42',
     );
   });
 

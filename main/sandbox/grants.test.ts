@@ -182,7 +182,10 @@ describe('token endpoint details', () => {
   });
 
   it('a repeated form field takes its last value', async () => {
-    const body = `grant_type=password&client_id=workbench-demo&client_secret=${sandbox.demo.clientSecret}&username=demo%40example.com&password=wrong&password=demo-password`;
+    const body =
+      'grant_type=password&client_id=workbench-demo' +
+      `&client_secret=${sandbox.demo.clientSecret}` +
+      '&username=demo%40example.com&password=wrong&password=demo-password';
     const response = await fetch(sandbox.tokenUrl, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

@@ -84,7 +84,8 @@ describe('hostile input', () => {
 
   it('a huge declared Content-Length is refused with 413 before any body is sent', async () => {
     const response = await raw(
-      'POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 999999999\r\n\r\n',
+      'POST /oauth/token HTTP/1.1\r\nHost: x\r\n' +
+        'Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 999999999\r\n\r\n',
     );
 
     expect(statusOf(response)).toBe('413');
@@ -95,7 +96,9 @@ describe('hostile input', () => {
     const chunk = 'a'.repeat(16 * 1024);
     const chunks = Array.from({ length: 6 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`);
     const response = await raw(
-      `POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n${chunks.join('')}0\r\n\r\n`,
+      'POST /oauth/token HTTP/1.1\r\nHost: x\r\n' +
+        'Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n' +
+        `${chunks.join('')}0\r\n\r\n`,
     );
 
     expect(statusOf(response)).toBe('413');
@@ -122,7 +125,8 @@ describe('hostile input', () => {
 
   it('an encoded CR LF in redirect_uri never reaches a Location header', async () => {
     const response = await fetch(
-      `${sandbox.authorizeUrl}?client_id=workbench-demo&response_type=x&redirect_uri=http%3A%2F%2Flocalhost%2Fcb%0D%0ASet-Cookie%3A%20a%3Db`,
+      `${sandbox.authorizeUrl}?client_id=workbench-demo&response_type=x` +
+        '&redirect_uri=http%3A%2F%2Flocalhost%2Fcb%0D%0ASet-Cookie%3A%20a%3Db',
       { redirect: 'manual' },
     );
 
@@ -147,7 +151,8 @@ describe('hostile input', () => {
     await new Promise<void>((resolve) => {
       const socket = connect(Number(port), '127.0.0.1', () => {
         socket.write(
-          'POST /oauth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ngrant_',
+          'POST /oauth/token HTTP/1.1\r\nHost: x\r\n' +
+            'Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ngrant_',
         );
         setTimeout(() => {
           socket.destroy();

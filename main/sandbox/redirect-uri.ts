@@ -1,4 +1,7 @@
-/** Hosts a redirect_uri may name by default: loopback only, like a Podio key registered for localhost. */
+/**
+ * Hosts a redirect_uri may name by default: loopback only,
+ * like a Podio key registered for localhost.
+ */
 export const DEFAULT_REDIRECT_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 const MAX_REDIRECT_URI_LENGTH = 2048;
@@ -36,7 +39,9 @@ export function checkRedirectUri(
   if (!hosts.has(url.hostname.toLowerCase())) {
     return {
       ok: false,
-      message: `The redirect_uri's host is not registered for this client (allowed: ${[...hosts].join(', ')}).`,
+      message:
+        "The redirect_uri's host is not registered for this client " +
+        `(allowed: ${[...hosts].join(', ')}).`,
     };
   }
   return { ok: true, url };

@@ -71,7 +71,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  // Malformed requests (bad method, oversized headers…) never reach 'request'; answer and hang up.
+  // Malformed requests (bad method, oversized headers…) never reach 'request';
+  // answer and hang up.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status =
       error.code === 'HPE_HEADER_OVERFLOW'

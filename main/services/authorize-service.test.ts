@@ -79,7 +79,7 @@ async function lastPhase(): Promise<AuthorizeProgress> {
 }
 
 describe('the browser sign-in against the sandbox', () => {
-  it('opens the authorize URL, catches the redirect and exchanges the code for a token', async () => {
+  it('opens the authorize URL, catches the redirect, exchanges the code for a token', async () => {
     setup();
     const started = await service.start(draft(), OPTIONS);
     expect(started.redirectUri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\/[\w-]+$/);

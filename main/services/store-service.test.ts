@@ -14,6 +14,9 @@ let services: ReturnType<typeof composeServices>;
 
 let opened: string[] = [];
 
+const ENVIRONMENT_MOVED =
+  /came from 127\.0\.0\.1:\d+ for client workbench-demo; the profile now uses 127\.0\.0\.1:\d+/;
+
 function compose(secretBox: SecretBox = createAesBox()) {
   return composeServices({
     fetch,
@@ -131,9 +134,7 @@ describe('saved profiles', () => {
         id: profileId,
         input: { ...profile, environmentRef: elsewhere.id, clientRef: clientId },
       });
-      await expect(services.exchange.refresh(first.tokenId)).rejects.toThrow(
-        /came from 127\.0\.0\.1:\d+ for client workbench-demo; the profile now uses 127\.0\.0\.1:\d+/,
-      );
+      await expect(services.exchange.refresh(first.tokenId)).rejects.toThrow(ENVIRONMENT_MOVED);
       expect(received).toEqual([]);
     } finally {
       await new Promise<void>((done) => other.close(() => done()));
@@ -171,7 +172,7 @@ describe('saved profiles', () => {
     expect(services.store.listTokens(profileId)).toEqual([]);
   });
 
-  it('signs in with the browser for a saved profile and keeps the token in its history', async () => {
+  it('signs in via the browser for a saved profile, keeping the token in its history', async () => {
     const { profileId } = await twoAppProfiles();
     opened = [];
     const started = await services.authorize.startForProfile(

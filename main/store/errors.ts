@@ -39,7 +39,8 @@ export class PlainTextSecretsError extends StoreError {
   constructor() {
     super(
       'plain_text_secrets',
-      'This system stores secrets without encryption. Choose "Allow saving secrets" to save them anyway.',
+      'This system stores secrets without encryption. ' +
+        'Choose "Allow saving secrets" to save them anyway.',
     );
   }
 }

@@ -51,7 +51,8 @@ const tempPrefix = (file: string) => `${path.basename(file)}.tmp-`;
 /** Writes to a temp file beside the target, flushes it to disk, then renames it over the target. */
 export function writeFileAtomic(file: string, contents: string | Buffer): void {
   const temp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
-  // Owner-only: the file holds ciphertext of secrets, and names and URLs that are nobody's business.
+  // Owner-only: the file holds ciphertext of secrets,
+  // and names and URLs that are nobody's business.
   const fd = fs.openSync(temp, 'wx', 0o600);
   try {
     fs.writeFileSync(fd, contents);
@@ -126,7 +127,10 @@ function describe(
         `change something. ${kept}`
       );
     case 'invalid_entries':
-      return `${dropped} problem${dropped === 1 ? ' was' : 's were'} found in the saved profiles; the entries affected were left out and everything else was loaded. ${kept}`;
+      return (
+        `${dropped} problem${dropped === 1 ? ' was' : 's were'} found in the saved profiles; ` +
+        `the entries affected were left out and everything else was loaded. ${kept}`
+      );
   }
 }
 

@@ -233,7 +233,9 @@ export async function importIntoStore(
     throw rejected([
       {
         field: 'version',
-        message: `is ${header.version}: a newer Token Workbench made this file; update the app to import it`,
+        message:
+          `is ${header.version}: a newer Token Workbench made this file; ` +
+          'update the app to import it',
       },
     ]);
   }

@@ -159,7 +159,7 @@ describe('result', () => {
     expect(screen.getByRole('button', { name: 'Hide raw response' })).toBeDefined();
   });
 
-  it('shows a token with countdown, status line, masked secrets and rate-limit headers', async () => {
+  it('shows a token with countdown, status line, masked secrets, rate-limit headers', async () => {
     installFakeWorkbench(createFakeWorkbench({ run: [tokenOutcome('tok-1')] }));
     const user = await renderLoaded();
 

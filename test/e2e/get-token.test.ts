@@ -19,7 +19,7 @@ async function getToken(grantName: 'Password' | 'App'): Promise<void> {
 }
 
 describe('a new user on the sandbox', () => {
-  it('gets a token with the password grant and sees it decoded with a ticking countdown', async () => {
+  it('gets a token with the password grant, sees it decoded with a ticking countdown', async () => {
     const { page } = session;
     await expect
       .poll(() => page.getByLabel('Client ID', { exact: true }).inputValue())

@@ -84,35 +84,39 @@ async function openProfile(page: Page, name: string): Promise<void> {
 }
 
 describe('saved profiles', () => {
-  it('keeps an environment, a client with two apps and a profile per app, each with its own tokens', async () => {
-    const { page } = await open();
-    const sandbox = await mainValue<SandboxInfo>(page, 'sandbox:info');
-    await createEnvironment(page, sandbox.url ?? '');
-    await createClientWithApps(page, sandbox);
+  it(
+    'keeps an environment, a client with two apps and a profile per app, ' +
+      'each with its own tokens',
+    async () => {
+      const { page } = await open();
+      const sandbox = await mainValue<SandboxInfo>(page, 'sandbox:info');
+      await createEnvironment(page, sandbox.url ?? '');
+      await createClientWithApps(page, sandbox);
 
-    await createProfile(page, 'Profile A', 'App A');
-    expect(await getAppToken(page)).toMatch(/app\D*4242/);
-    await createProfile(page, 'Profile B', 'App B');
-    expect(await getAppToken(page)).toMatch(new RegExp(`app\\D*${SECOND_APP.appId}`));
+      await createProfile(page, 'Profile A', 'App A');
+      expect(await getAppToken(page)).toMatch(/app\D*4242/);
+      await createProfile(page, 'Profile B', 'App B');
+      expect(await getAppToken(page)).toMatch(new RegExp(`app\\D*${SECOND_APP.appId}`));
 
-    await openProfile(page, 'Profile A');
-    await expect.poll(() => page.getByTestId('field-ref').textContent()).toMatch(/app\D*4242/);
-    const history = page
-      .getByRole('region', { name: 'Token history' })
-      .getByTestId('history-token');
-    await expect.poll(() => history.count()).toBe(1);
-    expect(await history.first().textContent()).toMatch(/4242/);
-    expect(await history.first().getByTestId('history-countdown').textContent()).toMatch(
-      /^0[78]:\d\d:\d\d$/,
-    );
+      await openProfile(page, 'Profile A');
+      await expect.poll(() => page.getByTestId('field-ref').textContent()).toMatch(/app\D*4242/);
+      const history = page
+        .getByRole('region', { name: 'Token history' })
+        .getByTestId('history-token');
+      await expect.poll(() => history.count()).toBe(1);
+      expect(await history.first().textContent()).toMatch(/4242/);
+      expect(await history.first().getByTestId('history-countdown').textContent()).toMatch(
+        /^0[78]:\d\d:\d\d$/,
+      );
 
-    await openProfile(page, 'Profile B');
-    await expect
-      .poll(() => page.getByTestId('field-ref').textContent())
-      .toMatch(new RegExp(`app\\D*${SECOND_APP.appId}`));
-    await expect.poll(() => history.count()).toBe(1);
-    expect(await history.first().textContent()).not.toMatch(/4242/);
-  });
+      await openProfile(page, 'Profile B');
+      await expect
+        .poll(() => page.getByTestId('field-ref').textContent())
+        .toMatch(new RegExp(`app\\D*${SECOND_APP.appId}`));
+      await expect.poll(() => history.count()).toBe(1);
+      expect(await history.first().textContent()).not.toMatch(/4242/);
+    },
+  );
 
   it('filters 1,000 profiles in the sidebar without visible delay', async () => {
     const { page } = await open();
@@ -234,7 +238,7 @@ describe('import and export', () => {
     expect(await getAppToken(target.page)).toMatch(/app\D*4242/);
   });
 
-  it('lists every problem of an invalid import file with its path and changes nothing', async () => {
+  it('lists each problem of an invalid import file with its path and changes nothing', async () => {
     const session = await open();
     await setUp(session);
     const before = await mainValue<StoreSnapshot>(session.page, 'store:snapshot');

@@ -13,7 +13,8 @@ export function workbench(): WorkbenchApi {
   const bridge = window.workbenchBridge;
   if (!bridge) {
     throw new Error(
-      'The workbench bridge is missing: open this page through Token Workbench or its browser harness.',
+      'The workbench bridge is missing: ' +
+        'open this page through Token Workbench or its browser harness.',
     );
   }
   if (built?.bridge !== bridge) built = { bridge, api: createApi(bridge) };

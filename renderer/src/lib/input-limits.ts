@@ -29,5 +29,8 @@ export const SEARCH_MAX = 200;
 
 /** The note under an input that reached its limit: a longer paste was cut there. */
 export function limitNote(maxLength: number): string {
-  return `At the limit of ${maxLength.toLocaleString('en')} characters: anything longer was cut off.`;
+  return (
+    `At the limit of ${maxLength.toLocaleString('en')} characters: ` +
+    'anything longer was cut off.'
+  );
 }

@@ -8,7 +8,10 @@ import { WorkbenchCallError } from '../../../preload/api';
 const PREFIX = 'Invalid request: ';
 const ISSUE = /^([A-Za-z_$][\w$]*(?:\.[\w$]+|\[\d+\])*): (.+)$/;
 
-/** The input a payload path names: its last named segment ("draft.clientSecret" → clientSecret). */
+/**
+ * The input a payload path names: its last named segment
+ * ("draft.clientSecret" → clientSecret).
+ */
 export function fieldOfPath(path: string): string {
   const named = path
     .replace(/\[\d+\]/g, '')
@@ -17,7 +20,10 @@ export function fieldOfPath(path: string): string {
   return named.at(-1) ?? path;
 }
 
-/** Main's schema wording made readable after a field's label ("… is too long (at most 100 …)"). */
+/**
+ * Main's schema wording made readable after a field's label
+ * ("… is too long (at most 100 …)").
+ */
 export function readablePayloadMessage(message: string): string {
   const longer = /^is longer than ([\d,]+) characters\.?$/.exec(message);
   if (longer) return `is too long (at most ${longer[1]} characters)`;

@@ -19,8 +19,9 @@ import { createFakeStore } from './fake-store';
 import type { FakeStore, FakeStoreData } from './fake-store';
 
 /*
- * A stand-in for the workbench API behind window.workbenchBridge: canned answers shaped exactly as preload/contract.ts says,
- * and a record of every call so tests can assert what the renderer asked for.
+ * A stand-in for the workbench API behind window.workbenchBridge: canned answers shaped exactly
+ * as preload/contract.ts says, and a record of every call so tests can assert what the renderer
+ * asked for.
  */
 
 // Partial: channels this screen does not use (the contract grows) reject instead of answering.
@@ -78,7 +79,8 @@ export const SANDBOX_INFO: SandboxInfo = {
 };
 
 export const ACCESS_TOKEN =
-  '0fb7d32ccc69f136d7fda63a5d04a16ab71025c004c6ad644ded8ca14eea95096d704463ec599c4f73c9f1da99484884b4ed1920545a3a4d8067deafe66af314';
+  '0fb7d32ccc69f136d7fda63a5d04a16ab71025c004c6ad644ded8ca14eea9509' +
+  '6d704463ec599c4f73c9f1da99484884b4ed1920545a3a4d8067deafe66af314';
 export const REFRESH_TOKEN = '9ee49d067beeaeab4a0698958919c34b';
 
 /** Wire observations for a response that arrived at receivedAt. */

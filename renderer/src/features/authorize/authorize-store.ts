@@ -80,7 +80,8 @@ function startFailure(target: string | null, reason: unknown): string {
     return failureMessage(reason);
   }
   if (target === null) useExchangeStore.getState().showOutcome(refused);
-  return `${refused.error.issues.map((issue) => issueText(issue.field, issue.message)).join('; ')}.`;
+  const issues = refused.error.issues.map((issue) => issueText(issue.field, issue.message));
+  return `${issues.join('; ')}.`;
 }
 
 // Limitation: one sign-in is shown at a time; starting one (quick or for a profile) drops the

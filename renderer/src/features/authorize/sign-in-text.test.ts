@@ -35,7 +35,8 @@ describe('registerHint', () => {
   it('tells sandbox users that any loopback redirect works, in either path mode', () => {
     for (const mode of [random, exact]) {
       expect(registerHint({ registerAs: 'localhost' }, { environmentId: 'sandbox', ...mode })).toBe(
-        'The sandbox accepts any loopback redirect (localhost, 127.0.0.1 or [::1]): nothing to register.',
+        'The sandbox accepts any loopback redirect (localhost, 127.0.0.1 or [::1]): ' +
+          'nothing to register.',
       );
     }
   });

@@ -44,11 +44,20 @@ export function registerHint(
   context: SignInContext,
 ): string {
   if (context.environmentId === 'podio') {
-    return `Register the domain ${domainOf(flow.registerAs)} with your API key — Podio matches the domain only.`;
+    return (
+      `Register the domain ${domainOf(flow.registerAs)} with your API key — ` +
+      'Podio matches the domain only.'
+    );
   }
   if (context.environmentId === 'sandbox') {
-    return 'The sandbox accepts any loopback redirect (localhost, 127.0.0.1 or [::1]): nothing to register.';
+    return (
+      'The sandbox accepts any loopback redirect (localhost, 127.0.0.1 or [::1]): ' +
+      'nothing to register.'
+    );
   }
   if (context.exactPath) return 'Register this exact redirect URI with the provider.';
-  return 'A random segment is added to the path on each sign-in, so this URI changes every time. For a provider that checks the whole URI, turn on “Use exact path” and register that URI.';
+  return (
+    'A random segment is added to the path on each sign-in, so this URI changes every time. ' +
+    'For a provider that checks the whole URI, turn on “Use exact path” and register that URI.'
+  );
 }

@@ -74,7 +74,10 @@ function ErrorDetails({ error }: { error: ExchangeError }) {
   }
 }
 
-/** A failed exchange: a headline per kind, the details, a hint, and the raw body when there is one. */
+/**
+ * A failed exchange: a headline per kind, the details, a hint,
+ * and the raw body when there is one.
+ */
 export function ErrorView({ error }: { error: ExchangeError }) {
   const { headline, hint } = describeError(error);
   const meta = metaOf(error);

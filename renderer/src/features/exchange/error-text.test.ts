@@ -107,7 +107,8 @@ describe('describeError hints', () => {
       const { hint } = describeError(http(status, 'application/json; charset=utf-8', '{"x":1}'));
 
       expect(hint).toBe(
-        `The server answered HTTP ${status} with a JSON body that is not an OAuth error (it has no "error" text); see the raw response.`,
+        `The server answered HTTP ${status} with a JSON body that is not an OAuth error ` +
+          '(it has no "error" text); see the raw response.',
       );
     }
   });
@@ -133,7 +134,8 @@ describe('describeError hints', () => {
       'The server, or a proxy in front of it, failed (HTTP 502); try again later.',
     );
     expect(describeError(http(403, 'text/html')).hint).toBe(
-      "The server, or a proxy in front of it, answered HTTP 403 with a page instead of JSON; check the environment's token URL.",
+      'The server, or a proxy in front of it, answered HTTP 403 with a page instead of JSON; ' +
+        "check the environment's token URL.",
     );
     expect(describeError(http(404, 'text/html')).hint).toContain(
       "check the environment's token URL",

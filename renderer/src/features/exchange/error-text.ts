@@ -68,7 +68,10 @@ function oauthHint(error: OAuthError): string {
     error.error === 'server_error' ||
     error.error === 'temporarily_unavailable'
   ) {
-    return `The server failed while handling the request (HTTP ${status}); your input is likely fine. Try again later.`;
+    return (
+      `The server failed while handling the request (HTTP ${status}); ` +
+      'your input is likely fine. Try again later.'
+    );
   }
   return OAUTH_HINTS[error.error] ?? 'The server understood the request and refused it.';
 }
@@ -77,24 +80,37 @@ function httpHint(error: HttpError): string {
   const { status } = error.meta;
   const json = /\bjson\b/i.test(error.contentType);
   if (status >= 300 && status <= 399) {
-    return "The token URL redirects elsewhere and token requests are not sent on; put the final address in the environment's token URL.";
+    return (
+      'The token URL redirects elsewhere and token requests are not sent on; ' +
+      "put the final address in the environment's token URL."
+    );
   }
   if (isRateLimit(status)) return RATE_LIMITED;
   if (isServerFault(status)) {
     return json
-      ? `The server failed (HTTP ${status}) and its JSON body is not an OAuth error; try again later.`
+      ? `The server failed (HTTP ${status}) and its JSON body is not an OAuth error; ` +
+          'try again later.'
       : `The server, or a proxy in front of it, failed (HTTP ${status}); try again later.`;
   }
   if (error.bodyExcerpt === '') {
-    return `The server answered HTTP ${status} with an empty body; check the environment's token URL.`;
+    return (
+      `The server answered HTTP ${status} with an empty body; ` +
+      "check the environment's token URL."
+    );
   }
   if (json) {
-    return `The server answered HTTP ${status} with a JSON body that is not an OAuth error (it has no "error" text); see the raw response.`;
+    return (
+      `The server answered HTTP ${status} with a JSON body that is not an OAuth error ` +
+      '(it has no "error" text); see the raw response.'
+    );
   }
   if (status === 404 || status === 405) {
     return "Nothing takes token requests at this address; check the environment's token URL.";
   }
-  return `The server, or a proxy in front of it, answered HTTP ${status} with a page instead of JSON; check the environment's token URL.`;
+  return (
+    `The server, or a proxy in front of it, answered HTTP ${status} with a page instead of JSON; ` +
+    "check the environment's token URL."
+  );
 }
 
 /** A headline and a hint for each kind of failed exchange. */

@@ -15,6 +15,10 @@ import { SelectField } from './SelectField';
 import { useEntitySave } from './use-entity-save';
 import { useFocusInvalid } from './use-focus-invalid';
 
+const READ_ONLY_HINT =
+  'Built-in environments cannot be changed. ' +
+  'Copy one to post to other URLs or in Podio’s JSON style.';
+
 const LABELS: Record<keyof EnvironmentInput, string> = {
   name: 'Name',
   tokenUrl: 'Token URL',
@@ -113,12 +117,7 @@ function EnvironmentEditor({ environment, initial, onCopy }: EditorProps) {
         {environment ? environment.name : 'New environment'}
         {readOnly && <span className="badge">Built-in</span>}
       </h2>
-      {readOnly && (
-        <p className="hint">
-          Built-in environments cannot be changed. Copy one to post to other URLs or in Podio’s JSON
-          style.
-        </p>
-      )}
+      {readOnly && <p className="hint">{READ_ONLY_HINT}</p>}
       <FormAlert failure={failure} />
       {text('name')}
       {text('tokenUrl', 'e.g. https://api.podio.com/oauth/token')}

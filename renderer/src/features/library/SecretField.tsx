@@ -4,6 +4,8 @@ import { failureMessage, workbench } from '../../lib/bridge';
 import { limitNote, TEXT_MAX } from '../../lib/input-limits';
 import { withArticle } from '../../lib/article';
 
+const SAVED_PLACEHOLDER = 'Saved — type to replace';
+
 interface SecretFieldProps {
   id: string;
   /** "Client secret", "App token", "Password". */
@@ -68,7 +70,7 @@ export function SecretField({
     }
   };
 
-  const placeholder = cleared ? 'Removed on save' : saved ? 'Saved — type to replace' : 'Not saved';
+  const placeholder = cleared ? 'Removed on save' : saved ? SAVED_PLACEHOLDER : 'Not saved';
 
   return (
     <div className="field">

@@ -153,7 +153,8 @@ describe('delete with undo', () => {
     const refused = deleteWithUndo({ kind: 'client', id: 'c-demo', name: 'Demo client' });
 
     expect(refused).toBe(
-      'This client is used by app "CRM app", profile "CRM on sandbox", profile "Bare client". Change or delete those first.',
+      'This client is used by app "CRM app", profile "CRM on sandbox", profile "Bare client". ' +
+        'Change or delete those first.',
     );
     expect(selectVisibleClients(useLibraryStore.getState()).map((c) => c.id)).toContain('c-demo');
   });

@@ -145,7 +145,8 @@ describe('clients', () => {
         refusal({
           kind: 'forbidden',
           message:
-            'This system stores secrets without encryption. Choose "Allow saving secrets" to save them anyway.',
+            'This system stores secrets without encryption. ' +
+            'Choose "Allow saving secrets" to save them anyway.',
         }),
       );
     const user = await openClient();

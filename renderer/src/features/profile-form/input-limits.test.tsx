@@ -113,7 +113,7 @@ describe('input limits', () => {
     expect(screen.getByRole('alert').textContent).not.toContain('Invalid request');
   });
 
-  it('marks a sign-in draft field main refused, and says why the sign-in did not start', async () => {
+  it("marks a sign-in draft field main refused and says why the sign-in didn't start", async () => {
     fake.handlers['authorize:start'] = () =>
       Promise.reject(
         refusal({

@@ -36,7 +36,7 @@ describe('profiles sidebar', () => {
     ).toEqual(['Bare client', 'CRM on sandbox']);
   });
 
-  it("names each option by the profile's name alone, the app or login as its description", async () => {
+  it('names each option by profile name alone, the app or login as its description', async () => {
     installFakeWorkbench(createFakeWorkbench({ store: seededStore() }));
     await renderApp();
 

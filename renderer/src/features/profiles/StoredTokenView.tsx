@@ -11,6 +11,8 @@ import { SPENT_REFRESH_TEXT } from '../tokens/FieldsTable';
 
 type SecretField = 'accessToken' | 'refreshToken';
 
+const HIDDEN_MASK = '••••••••••';
+
 const WIRE_NAMES: Record<SecretField, string> = {
   accessToken: 'access_token',
   refreshToken: 'refresh_token',
@@ -65,7 +67,7 @@ function SecretRow({ tokenId, field }: { tokenId: string; field: SecretField }) 
       <td>
         <div className="field-value">
           <code className="value value--string" data-secret>
-            {shown && value !== null ? value : value !== null ? maskSecret(value) : '••••••••••'}
+            {shown && value !== null ? value : value !== null ? maskSecret(value) : HIDDEN_MASK}
           </code>
           <span className="field-actions">
             <button

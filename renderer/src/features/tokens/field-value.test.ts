@@ -5,7 +5,8 @@ describe('maskSecret', () => {
   it('keeps the first 6 and last 4 characters of a long token', () => {
     expect(
       maskSecret(
-        '0fb7d32ccc69f136d7fda63a5d04a16ab71025c004c6ad644ded8ca14eea95096d704463ec599c4f73c9f1da99484884b4ed1920545a3a4d8067deafe66af314',
+        '0fb7d32ccc69f136d7fda63a5d04a16ab71025c004c6ad644ded8ca14eea9509' +
+          '6d704463ec599c4f73c9f1da99484884b4ed1920545a3a4d8067deafe66af314',
       ),
     ).toBe('0fb7d3…f314');
   });

@@ -8,7 +8,8 @@ interface DialogProps {
 }
 
 const FOCUSABLE =
-  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [href], [tabindex]:not([tabindex="-1"])';
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [href], ' +
+  '[tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog named by its title. Escape closes it, Tab stays inside, and focus returns to

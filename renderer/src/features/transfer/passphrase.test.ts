@@ -33,7 +33,8 @@ describe('importSummaryText', () => {
         secrets: 2,
       }),
     ).toBe(
-      'Imported 3 profiles, 2 clients, 1 app, 0 logins, 1 environment; 2 secrets; 1 entry got a new id.',
+      'Imported 3 profiles, 2 clients, 1 app, 0 logins, 1 environment; 2 secrets; ' +
+        '1 entry got a new id.',
     );
   });
 
@@ -46,7 +47,8 @@ describe('importSummaryText', () => {
         secrets: 0,
       }),
     ).toBe(
-      'Imported 0 profiles, 1 client, 0 apps, 0 logins, 0 environments. 3 entries were already here and not added again.',
+      'Imported 0 profiles, 1 client, 0 apps, 0 logins, 0 environments. ' +
+        '3 entries were already here and not added again.',
     );
   });
 
