@@ -13,6 +13,7 @@ import type {
   StoreSnapshot,
   TokenView,
 } from '../../../preload/contract';
+import { ENVIRONMENTS } from './environments';
 
 /*
  * An in-memory stand-in for main's profile store behind the store channels: enough behaviour
@@ -41,31 +42,6 @@ export interface FakeStore {
   /** Outcomes profile:exchange answers in order; when empty it makes a token outcome. */
   exchanges: ExchangeOutcome[];
 }
-
-const BUILT_IN_ENVIRONMENTS: EnvironmentInfo[] = [
-  {
-    id: 'sandbox',
-    name: 'Sandbox',
-    tokenUrl: 'http://127.0.0.1:41234/oauth/token',
-    authorizeUrl: 'http://127.0.0.1:41234/oauth/authorize',
-    apiBaseUrl: 'http://127.0.0.1:41234',
-    verifyPath: '/user/status',
-    wireStyle: 'form',
-    acceptMissingState: false,
-    builtIn: true,
-  },
-  {
-    id: 'podio',
-    name: 'Podio',
-    tokenUrl: 'https://api.podio.com/oauth/token',
-    authorizeUrl: 'https://podio.com/oauth/authorize',
-    apiBaseUrl: 'https://api.podio.com',
-    verifyPath: '/user/status',
-    wireStyle: 'form',
-    acceptMissingState: false,
-    builtIn: true,
-  },
-];
 
 /** A kept token of a profile, as tokens:list answers. */
 export function keptToken(
@@ -135,7 +111,7 @@ function tokenOutcomeFor(tokenId: string, grant: 'app' | 'password'): ExchangeOu
 /** A fake store seeded with the built-in environments and whatever the test adds. */
 export function createFakeStore(seed: Partial<FakeStoreData> = {}): FakeStore {
   const data: FakeStoreData = {
-    environments: BUILT_IN_ENVIRONMENTS,
+    environments: ENVIRONMENTS,
     clients: [],
     apps: [],
     logins: [],

@@ -3,7 +3,6 @@ import type {
   AuthorizeStarted,
   BridgeError,
   Channel,
-  EnvironmentInfo,
   ExchangeMeta,
   EventName,
   Events,
@@ -17,6 +16,7 @@ import type {
 } from '../../../preload/contract';
 import { createFakeStore } from './fake-store';
 import type { FakeStore, FakeStoreData } from './fake-store';
+import { ENVIRONMENTS, SANDBOX_URL } from './environments';
 
 /*
  * A stand-in for the workbench API behind window.workbenchBridge: canned answers shaped exactly
@@ -38,32 +38,7 @@ export interface FakeWorkbench extends WorkbenchApi {
   store: FakeStore;
 }
 
-export const SANDBOX_URL = 'http://127.0.0.1:41234';
-
-export const ENVIRONMENTS: EnvironmentInfo[] = [
-  {
-    id: 'sandbox',
-    name: 'Sandbox',
-    tokenUrl: `${SANDBOX_URL}/oauth/token`,
-    authorizeUrl: `${SANDBOX_URL}/oauth/authorize`,
-    apiBaseUrl: SANDBOX_URL,
-    verifyPath: '/user/status',
-    wireStyle: 'form',
-    acceptMissingState: false,
-    builtIn: true,
-  },
-  {
-    id: 'podio',
-    name: 'Podio',
-    tokenUrl: 'https://api.podio.com/oauth/token',
-    authorizeUrl: 'https://podio.com/oauth/authorize',
-    apiBaseUrl: 'https://api.podio.com',
-    verifyPath: '/user/status',
-    wireStyle: 'form',
-    acceptMissingState: false,
-    builtIn: true,
-  },
-];
+export { ENVIRONMENTS, SANDBOX_URL };
 
 export const SANDBOX_INFO: SandboxInfo = {
   running: true,
