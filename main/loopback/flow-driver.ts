@@ -15,12 +15,15 @@ export async function endAllFlows(): Promise<void> {
   await Promise.all(started.splice(0).map((handle) => handle.result));
 }
 
-/** A flow on 127.0.0.1 whose "system browser" only records the URL it was asked to open. */
-export async function begin(overrides: Partial<FlowOptions<Exchanged>> = {}) {
-  const exchanges: FlowExchangeInput[] = [];
-  const phases: FlowPhase[] = [];
-  const opened: string[] = [];
-  const handle = await startFlow<Exchanged>({
+/**
+ * The settings every flow test starts from: 127.0.0.1, a random path segment, no PKCE, state
+ * required, and a "system browser" that only records the URLs it was asked to open.
+ */
+export function testFlowOptions<T>(
+  exchangeCode: FlowOptions<T>['exchangeCode'],
+  opened: string[],
+): FlowOptions<T> {
+  return {
     authorizeUrl: 'https://podio.com/oauth/authorize',
     clientId: 'acme-sync',
     redirect: { host: '127.0.0.1', path: '/callback', exactPath: false },
@@ -30,14 +33,25 @@ export async function begin(overrides: Partial<FlowOptions<Exchanged>> = {}) {
       opened.push(url);
       return Promise.resolve();
     },
-    exchangeCode: (input) => {
-      exchanges.push(input);
-      return Promise.resolve({
-        ok: true,
-        message: 'Token for user 42 kept.',
-        value: { tokenId: 't1' },
-      });
-    },
+    exchangeCode,
+  };
+}
+
+/** A flow on 127.0.0.1 whose "system browser" only records the URL it was asked to open. */
+export async function begin(overrides: Partial<FlowOptions<Exchanged>> = {}) {
+  const exchanges: FlowExchangeInput[] = [];
+  const phases: FlowPhase[] = [];
+  const opened: string[] = [];
+  const exchangeCode: FlowOptions<Exchanged>['exchangeCode'] = (input) => {
+    exchanges.push(input);
+    return Promise.resolve({
+      ok: true,
+      message: 'Token for user 42 kept.',
+      value: { tokenId: 't1' },
+    });
+  };
+  const handle = await startFlow<Exchanged>({
+    ...testFlowOptions(exchangeCode, opened),
     onPhase: (phase) => phases.push(phase),
     ...overrides,
   });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowOptions } from './flow';
+import { testFlowOptions } from './flow-driver';
 import { createFlowManager } from './flows';
 import type { FlowManager } from './flows';
 import { closeNet, connectError, occupy, portOf } from './test-support';
@@ -20,16 +21,10 @@ function options(overrides: Partial<FlowOptions<string>> = {}): FlowOptions<stri
 } {
   const opened: string[] = [];
   return {
-    authorizeUrl: 'https://podio.com/oauth/authorize',
-    clientId: 'acme-sync',
-    redirect: { host: '127.0.0.1', path: '/callback', exactPath: false },
-    usePkce: false,
-    acceptMissingState: false,
-    openExternal: (url) => {
-      opened.push(url);
-      return Promise.resolve();
-    },
-    exchangeCode: () => Promise.resolve({ ok: true, message: 'kept', value: 'token-record' }),
+    ...testFlowOptions<string>(
+      () => Promise.resolve({ ok: true, message: 'kept', value: 'token-record' }),
+      opened,
+    ),
     ...overrides,
     opened,
   };

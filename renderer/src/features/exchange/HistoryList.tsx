@@ -25,7 +25,7 @@ export function HistoryList() {
           <li key={entry.tokenId}>
             <button
               type="button"
-              className="history-item"
+              className="list-button history-item"
               aria-current={entry.tokenId === shownId ? 'true' : undefined}
               onClick={() => show(entry.tokenId)}
             >

@@ -47,7 +47,7 @@ export function EntityList({
               <li key={item.id}>
                 <button
                   type="button"
-                  className="entity-item"
+                  className="list-button entity-item"
                   aria-current={item.id === selectedId ? 'true' : undefined}
                   aria-label={item.name}
                   aria-describedby={item.detail ? detailId : undefined}

@@ -19,7 +19,7 @@ function NavButton({
   return (
     <button
       type="button"
-      className="nav-button"
+      className="list-button nav-button"
       aria-current={current ? 'page' : undefined}
       onClick={onClick}
     >

@@ -68,7 +68,7 @@ export function TokenHistory({
             <li key={token.id} className="history-row" data-testid="history-token">
               <button
                 type="button"
-                className="history-item history-item--kept"
+                className="list-button history-item history-item--kept"
                 aria-current={token.id === shownId ? 'true' : undefined}
                 aria-label={historyRowName(token, token.id in spent, now)}
                 onClick={() => onShow(token.id)}
